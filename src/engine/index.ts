@@ -1,0 +1,10 @@
+/** The engine: everything that decides, with no DOM. The element and the tools use only this. */
+export * from './schema.js';
+export * from './text.js';
+export * from './markup.js';
+export * from './routing.js';
+export * from './session.js';
+export * from './matching.js';
+export * from './validate.js';
+export * from './load.js';
+export * from './default-urgent.js';

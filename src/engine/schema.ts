@@ -1,0 +1,270 @@
+/**
+ * The flow format, defined once. TypeScript types are inferred from these schemas and
+ * flows/flow.schema.json is generated from them (npm run schema), so the three never drift.
+ *
+ * The schemas check shape only. Whether a step named in `next` exists, whether every route
+ * ends somewhere useful, and whether links are safe are checked in validate.ts, which also turns
+ * every problem into a sentence a content designer can act on.
+ */
+import * as z from 'zod/mini';
+
+/** The version of the format this engine reads. A flow states it in `formatVersion`. */
+export const FORMAT_VERSION = 1;
+
+/** Descriptions end up in flow.schema.json, where editors show them to flow authors. */
+function describe<T extends z.ZodMiniType>(schema: T, id: string, description: string): T {
+  z.globalRegistry.add(schema, { id, description } as never);
+  return schema;
+}
+
+/** Ids of steps, options, services, areas and tags: lower case words joined by hyphens. */
+export const Id = describe(
+  z.string().check(z.regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/)),
+  'Id',
+  'A short name made of lower-case letters, digits and hyphens, such as "age" or "self-harm".'
+);
+
+export const LocaleCode = describe(
+  z.string().check(z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/)),
+  'LocaleCode',
+  'A language code such as "en", "cy" or "en-GB".'
+);
+
+/** Words shown to a person: one string, or one string per locale ({"en": "…", "cy": "…"}). */
+export const LocalisedText = describe(
+  z.union([z.string(), z.record(LocaleCode, z.string())]),
+  'LocalisedText',
+  'Text shown to a person: a plain string, or one string per language such as {"en": "Hello", "cy": "Helo"}.'
+);
+
+/**
+ * Text that may change with who the finder is used for: `default` is used for the person
+ * themselves, and `audience` holds variants keyed by the audience question's option values.
+ */
+export const AudienceText = z.strictObject({
+  default: LocalisedText,
+  audience: z.record(Id, LocalisedText),
+});
+
+export const Text = describe(
+  z.union([AudienceText, LocalisedText]),
+  'Text',
+  'Text shown to a person. May be a plain string, a per-language map, or {"default": …, "audience": {"someone-else": …}} for wording that changes with who the finder is used for.'
+);
+
+export const SupportType = z.enum([
+  'helpline',
+  'text',
+  'chat',
+  'email',
+  'online',
+  'app',
+  'counselling',
+  'drop-in',
+  'group',
+  'face-to-face',
+  'self-help',
+  'emergency',
+]);
+
+export const Contact = z.union([
+  z.strictObject({ type: z.literal('phone'), number: z.string(), label: z.optional(Text) }),
+  z.strictObject({
+    type: z.literal('sms'),
+    number: z.string(),
+    keyword: z.optional(z.string()),
+    label: z.optional(Text),
+  }),
+  z.strictObject({ type: z.literal('website'), url: z.string(), label: z.optional(Text) }),
+  z.strictObject({ type: z.literal('email'), address: z.string(), label: z.optional(Text) }),
+  z.strictObject({ type: z.literal('address'), text: Text }),
+]);
+
+export const Service = z.strictObject({
+  id: Id,
+  name: Text,
+  description: Text,
+  /** Ages the service is for, inclusive. */
+  ages: z.optional(
+    z.strictObject({ min: z.optional(z.number()), max: z.optional(z.number()) })
+  ),
+  /** Area ids (values of the area question's options). Absent: available everywhere. */
+  areas: z.optional(z.array(Id)),
+  /** Tags the service helps with. Empty or absent: general support for anyone. */
+  helpsWith: z.optional(z.array(Id)),
+  supportTypes: z.optional(z.array(SupportType)),
+  cost: z.optional(z.enum(['free', 'paid', 'free-and-paid'])),
+  access: z.optional(z.enum(['self-referral', 'referral', 'self-or-referral'])),
+  contact: z.array(Contact),
+  hours: z.optional(Text),
+  /** Lower ranks are listed first; unranked services follow, best match first. */
+  rank: z.optional(z.number()),
+});
+
+/** A comparison with an earlier answer. Exactly one operator is expected. */
+export const AnswerCondition = z.strictObject({
+  answer: Id,
+  equals: z.optional(z.union([z.string(), z.number()])),
+  includes: z.optional(z.string()),
+  gt: z.optional(z.number()),
+  gte: z.optional(z.number()),
+  lt: z.optional(z.number()),
+  lte: z.optional(z.number()),
+  answered: z.optional(z.boolean()),
+});
+
+export interface AllCondition {
+  all: Condition[];
+}
+export interface AnyCondition {
+  any: Condition[];
+}
+export interface NotCondition {
+  not: Condition;
+}
+export type Condition =
+  | AllCondition
+  | AnyCondition
+  | NotCondition
+  | z.infer<typeof AnswerCondition>
+  | { tag: string }
+  | { audience: string };
+
+export const Condition: z.ZodMiniType<Condition> = describe(
+  z.union([
+  z.strictObject({
+    get all() {
+      return z.array(Condition);
+    },
+  }),
+  z.strictObject({
+    get any() {
+      return z.array(Condition);
+    },
+  }),
+  z.strictObject({
+    get not() {
+      return Condition;
+    },
+  }),
+  AnswerCondition,
+  z.strictObject({ tag: Id }),
+  z.strictObject({ audience: Id }),
+  ]),
+  'Condition',
+  'When a rule applies: {"answer": "age", "lt": 13}, {"tag": "self-harm"}, {"audience": "me"}, or several combined with "all", "any" and "not".'
+);
+
+export const Rule = z.strictObject({ when: Condition, next: Id });
+
+export const Option = z.strictObject({
+  value: Id,
+  label: Text,
+  hint: z.optional(Text),
+  /** Tags this answer adds to what the person needs. */
+  tags: z.optional(z.array(Id)),
+  /** Choosing this option goes straight to urgent help. */
+  urgent: z.optional(z.boolean()),
+  /** Where this option leads, before the step's own rules. */
+  next: z.optional(Id),
+  /** Multiple choice only: "none of these" — cannot be combined with other options. */
+  exclusive: z.optional(z.boolean()),
+});
+
+const routing = {
+  /** Ordered rules: the first whose condition holds decides the next step. */
+  rules: z.optional(z.array(Rule)),
+  /** The next step when no rule applies. */
+  next: z.optional(Id),
+};
+
+export const QuestionStep = z.strictObject({
+  id: Id,
+  kind: z.literal('question'),
+  type: z.enum(['single', 'multiple', 'yesno', 'number', 'select']),
+  question: Text,
+  hint: z.optional(Text),
+  options: z.optional(z.array(Option)),
+  /** Number questions: the smallest and largest whole numbers accepted. */
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
+  /** The person may skip it; `skipLabel` names the button, e.g. "Prefer not to say". */
+  optional: z.optional(z.boolean()),
+  skipLabel: z.optional(Text),
+  /** What the answer tells service matching. */
+  about: z.optional(z.enum(['age', 'area', 'support-type', 'free-only'])),
+  ...routing,
+});
+
+export const InfoStep = z.strictObject({
+  id: Id,
+  kind: z.literal('info'),
+  title: Text,
+  /** Paragraphs, "- " lists, **bold** and [links](https://…). Never HTML. */
+  body: Text,
+  continueLabel: z.optional(Text),
+  ...routing,
+});
+
+export const OutcomeStep = z.strictObject({
+  id: Id,
+  kind: z.literal('outcome'),
+  title: Text,
+  body: z.optional(Text),
+  /** Services to choose from; absent means the whole catalogue. */
+  services: z.optional(z.array(Id)),
+  /** Only services that help with at least one collected tag (default true). */
+  requireTagMatch: z.optional(z.boolean()),
+  /** The most matched services to show (default 5). */
+  limit: z.optional(z.number()),
+  /** Shown after the matches whatever was answered, e.g. national helplines. */
+  alwaysInclude: z.optional(z.array(Id)),
+  /** Shown when nothing matched, with `fallback` services. */
+  noMatch: z.optional(Text),
+  fallback: z.optional(z.array(Id)),
+});
+
+export const UrgentStep = z.strictObject({
+  id: Id,
+  kind: z.literal('urgent'),
+  title: Text,
+  body: z.optional(Text),
+  /** Services to contact right now, in order. */
+  services: z.array(Id),
+});
+
+export const Step = z.discriminatedUnion('kind', [QuestionStep, InfoStep, OutcomeStep, UrgentStep]);
+
+export const Flow = z.strictObject({
+  $schema: z.optional(z.string()),
+  formatVersion: z.literal(FORMAT_VERSION),
+  id: Id,
+  /** The content version, e.g. "2026-11-24"; used to key saved progress. */
+  version: z.optional(z.string()),
+  title: Text,
+  description: z.optional(Text),
+  defaultLocale: LocaleCode,
+  /** The first step; absent means the first in `steps`. */
+  start: z.optional(Id),
+  /** The step "Get help now" and urgent answers lead to; absent means the first urgent step. */
+  urgentStep: z.optional(Id),
+  /** The question whose answer says who the finder is used for, and its value for "me". */
+  audience: z.optional(z.strictObject({ question: Id, self: Id })),
+  steps: z.array(Step),
+  services: z.array(Service),
+});
+
+export type LocalisedText = z.infer<typeof LocalisedText>;
+export type Text = z.infer<typeof Text>;
+export type SupportType = z.infer<typeof SupportType>;
+export type Contact = z.infer<typeof Contact>;
+export type Service = z.infer<typeof Service>;
+export type AnswerCondition = z.infer<typeof AnswerCondition>;
+export type Rule = z.infer<typeof Rule>;
+export type Option = z.infer<typeof Option>;
+export type QuestionStep = z.infer<typeof QuestionStep>;
+export type InfoStep = z.infer<typeof InfoStep>;
+export type OutcomeStep = z.infer<typeof OutcomeStep>;
+export type UrgentStep = z.infer<typeof UrgentStep>;
+export type Step = z.infer<typeof Step>;
+export type Flow = z.infer<typeof Flow>;

@@ -1,0 +1,482 @@
+/**
+ * Checking a flow and explaining what is wrong in words a content designer can act on.
+ *
+ * Two passes: the zod schema checks the shape (and its issues are rewritten into sentences here,
+ * never shown raw); then the flow is checked as a whole — names that point nowhere, questions
+ * with nowhere to go, routes that loop without reaching results, unsafe links.
+ */
+import * as z from 'zod/mini';
+import { linksIn, isSafeHref } from './markup.js';
+import { Flow, SupportType, type Condition, type Step, type Text } from './schema.js';
+import { allVariants } from './text.js';
+import { possibleNextSteps } from './routing.js';
+
+export interface FlowProblem {
+  /** Where the problem is, as a JSON path: `steps[3].options[1].next`. */
+  path: string;
+  /** What is wrong, in plain words. */
+  message: string;
+}
+
+export type Validation =
+  | { ok: true; flow: Flow; warnings: FlowProblem[] }
+  | { ok: false; errors: FlowProblem[]; warnings: FlowProblem[] };
+
+type PathPart = PropertyKey;
+type Issue = z.core.$ZodIssue;
+
+export function formatPath(path: readonly PathPart[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(String(part))) out += out ? `.${String(part)}` : String(part);
+    else out += `[${JSON.stringify(String(part))}]`;
+  }
+  return out || '(the whole file)';
+}
+
+function valueAt(root: unknown, path: readonly PathPart[]): unknown {
+  let here = root;
+  for (const part of path) {
+    if (here === null || typeof here !== 'object') return undefined;
+    here = (here as Record<PropertyKey, unknown>)[part];
+  }
+  return here;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `the text '${shown}'`;
+  }
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `${value}`;
+  if (typeof value === 'object') return 'a group of settings';
+  return String(value);
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text in quotes',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list in square brackets [ … ]',
+  object: 'a group of settings in curly brackets { … }',
+  record: 'a group of settings in curly brackets { … }',
+};
+
+/** Lower score: the branch of a union the author most likely meant. */
+function branchScore(issues: readonly Issue[]): number {
+  return issues.reduce((score, issue) => {
+    if (issue.path.length === 0 && issue.code === 'invalid_type') return score + 1000;
+    if (issue.path.length === 1 && issue.code === 'invalid_value') return score + 100;
+    if (issue.code === 'unrecognized_keys') return score + 10 * issue.keys.length;
+    return score + 1;
+  }, 0);
+}
+
+function unionMessage(path: readonly PathPart[]): string {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (last === 'when' || last === 'not' || parent === 'all' || parent === 'any') {
+    return 'this is not a condition: use one of "all", "any", "not", "answer" (with "equals", "includes", "gt", "gte", "lt", "lte" or "answered"), "tag" or "audience"';
+  }
+  if (parent === 'contact') {
+    return 'a contact needs a "type" of phone, sms, website, email or address';
+  }
+  return 'should be text in quotes, or one text per language such as {"en": "…", "cy": "…"}';
+}
+
+function explainIssue(issue: Issue, root: unknown, base: readonly PathPart[]): FlowProblem[] {
+  const path = [...base, ...issue.path];
+  const at = formatPath(path);
+  const value = valueAt(root, path);
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (value === undefined) return [{ path: at, message: 'this is required but missing' }];
+      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      return [{ path: at, message: `should be ${expected}, but it is ${describeValue(value)}` }];
+    }
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        path: formatPath([...path, key]),
+        message: `there is no setting called '${key}' here; check the spelling, or remove it`,
+      }));
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => `'${String(v)}'`).join(', ');
+      return [
+        {
+          path: at,
+          message:
+            issue.values.length === 1
+              ? `should be ${allowed}, but it is ${describeValue(value)}`
+              : `should be one of ${allowed}, but it is ${describeValue(value)}`,
+        },
+      ];
+    }
+    case 'invalid_format': {
+      if (path[path.length - 1] === 'defaultLocale' || typeof path[path.length - 1] === 'string' && /locale/i.test(String(path[path.length - 1]))) {
+        return [{ path: at, message: `${describeValue(value)} is not a language code such as 'en' or 'cy'` }];
+      }
+      return [
+        {
+          path: at,
+          message: `${describeValue(value)} is not a valid name here: use lower-case letters, digits and hyphens, such as 'self-harm'`,
+        },
+      ];
+    }
+    case 'invalid_key':
+      return [{ path: at, message: `'${String(path[path.length - 1])}' is not a language code such as 'en' or 'cy'` }];
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator) {
+        const options = ((issue as { options?: unknown[] }).options ?? []).map((o) => `'${String(o)}'`);
+        const kindValue = valueAt(root, path);
+        return [
+          {
+            path: at,
+            message:
+              kindValue === undefined
+                ? `this is required but missing: say which kind of step this is (${options.join(', ')})`
+                : `should be one of ${options.join(', ')}, but it is ${describeValue(kindValue)}`,
+          },
+        ];
+      }
+      const branches = issue.errors;
+      const best = [...branches].sort((a, b) => branchScore(a) - branchScore(b))[0];
+      if (!best || branchScore(best) >= 100) return [{ path: at, message: unionMessage(path) }];
+      return best.flatMap((inner) => explainIssue(inner, root, path));
+    }
+    case 'too_small':
+    case 'too_big':
+      return [{ path: at, message: `${describeValue(value)} is out of range` }];
+    default:
+      return [{ path: at, message: 'this value is not allowed here' }];
+  }
+}
+
+/** Zod issues, rewritten as sentences. Exported for tests of the wording. */
+export function explainSchemaIssues(issues: readonly Issue[], root: unknown): FlowProblem[] {
+  const seen = new Set<string>();
+  return issues
+    .flatMap((issue) => explainIssue(issue, root, []))
+    .filter((problem) => {
+      const key = `${problem.path}\u0000${problem.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** Checks a parsed JSON value. Never throws: anything unexpected becomes an error in the list. */
+export function validateFlow(data: unknown): Validation {
+  try {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      return {
+        ok: false,
+        errors: [{ path: '(the whole file)', message: 'a flow file must be one group of settings in curly brackets { … }' }],
+        warnings: [],
+      };
+    }
+    const version = (data as { formatVersion?: unknown }).formatVersion;
+    if (typeof version === 'number' && version > 1) {
+      return {
+        ok: false,
+        errors: [{ path: 'formatVersion', message: `this flow uses format version ${version}, but this finder reads version 1: update the finder` }],
+        warnings: [],
+      };
+    }
+    const parsed = Flow.safeParse(data);
+    if (!parsed.success) {
+      return { ok: false, errors: explainSchemaIssues(parsed.error.issues, data), warnings: [] };
+    }
+    const { errors, warnings } = checkFlow(parsed.data);
+    return errors.length > 0
+      ? { ok: false, errors, warnings }
+      : { ok: true, flow: parsed.data, warnings };
+  } catch (error) {
+    return {
+      ok: false,
+      errors: [{ path: '(the whole file)', message: `the flow could not be checked (${error instanceof Error ? error.message : 'unknown problem'}); it may be too deeply nested` }],
+      warnings: [],
+    };
+  }
+}
+
+const SUPPORT_TYPES = new Set<string>(SupportType.def.entries ? Object.keys(SupportType.def.entries) : []);
+
+/** The checks that need the whole flow. Assumes the shape is already valid. */
+export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowProblem[] } {
+  const errors: FlowProblem[] = [];
+  const warnings: FlowProblem[] = [];
+  const error = (path: string, message: string) => errors.push({ path, message });
+  const warn = (path: string, message: string) => warnings.push({ path, message });
+
+  const stepIndex = new Map<string, number>();
+  flow.steps.forEach((step, i) => {
+    const first = stepIndex.get(step.id);
+    if (first !== undefined) error(`steps[${i}].id`, `another step is already called '${step.id}' (steps[${first}]); every step needs its own id`);
+    else stepIndex.set(step.id, i);
+  });
+  const serviceIndex = new Map<string, number>();
+  flow.services.forEach((service, i) => {
+    const first = serviceIndex.get(service.id);
+    if (first !== undefined) error(`services[${i}].id`, `another service is already called '${service.id}' (services[${first}]); every service needs its own id`);
+    else serviceIndex.set(service.id, i);
+  });
+
+  const stepRef = (path: string, id: string | undefined) => {
+    if (id !== undefined && !stepIndex.has(id)) error(path, `there is no step called '${id}'`);
+  };
+  const serviceRefs = (path: string, ids: readonly string[] | undefined) =>
+    ids?.forEach((id, j) => {
+      if (!serviceIndex.has(id)) error(`${path}[${j}]`, `there is no service called '${id}' in "services"`);
+    });
+
+  if (flow.steps.length === 0) error('steps', 'a flow needs at least one question and one outcome');
+
+  // Every text: the default language must be there; links must be safe.
+  const checkText = (path: string, text: Text | undefined, markup = false) => {
+    if (text === undefined) return;
+    if (typeof text === 'object' && !('default' in text) && text[flow.defaultLocale] === undefined) {
+      error(path, `there is no text for the default language '${flow.defaultLocale}'`);
+    }
+    if (typeof text === 'object' && 'default' in text && typeof text.default === 'object' && text.default[flow.defaultLocale] === undefined) {
+      error(`${path}.default`, `there is no text for the default language '${flow.defaultLocale}'`);
+    }
+    if (!markup) return;
+    for (const variant of allVariants(text)) {
+      for (const href of linksIn(variant.value)) {
+        if (!isSafeHref(href)) error(`${path}${variant.path}`, `the link '${href.slice(0, 60)}' is not allowed: links must start with https:, http:, tel:, sms: or mailto:`);
+      }
+    }
+  };
+  checkText('title', flow.title);
+  checkText('description', flow.description);
+
+  // Urgent help must always have somewhere to go.
+  const urgentId = flow.urgentStep ?? flow.steps.find((s) => s.kind === 'urgent')?.id;
+  if (flow.urgentStep !== undefined) {
+    stepRef('urgentStep', flow.urgentStep);
+    const target = flow.steps[stepIndex.get(flow.urgentStep) ?? -1];
+    if (target && target.kind !== 'urgent') error('urgentStep', `'${flow.urgentStep}' is a ${target.kind} step, but urgent help must be an urgent step`);
+  } else if (urgentId === undefined) {
+    error('steps', 'there is no urgent step: add one (kind "urgent") so "Get help now" always has somewhere to go');
+  }
+  stepRef('start', flow.start);
+
+  const questions = new Map<string, Extract<Step, { kind: 'question' }>>();
+  for (const step of flow.steps) if (step.kind === 'question') questions.set(step.id, step);
+
+  // Tags that some answer adds, and the values of the area question.
+  const tagsAdded = new Set<string>();
+  const areaValues = new Set<string>();
+  let hasAreaQuestion = false;
+  for (const step of questions.values()) {
+    step.options?.forEach((o) => o.tags?.forEach((t) => tagsAdded.add(t)));
+    if (step.about === 'area') {
+      hasAreaQuestion = true;
+      step.options?.forEach((o) => areaValues.add(o.value));
+    }
+  }
+
+  if (flow.audience) {
+    const q = questions.get(flow.audience.question);
+    if (!q) error('audience.question', `there is no question called '${flow.audience.question}'`);
+    else if (!q.options?.some((o) => o.value === flow.audience?.self)) {
+      error('audience.self', `the question '${q.id}' has no option '${flow.audience.self}'`);
+    }
+  }
+  const audienceValues = new Set(questions.get(flow.audience?.question ?? '')?.options?.map((o) => o.value) ?? []);
+
+  const checkCondition = (path: string, condition: Condition) => {
+    if ('all' in condition) return condition.all.forEach((c, i) => checkCondition(`${path}.all[${i}]`, c));
+    if ('any' in condition) return condition.any.forEach((c, i) => checkCondition(`${path}.any[${i}]`, c));
+    if ('not' in condition) return checkCondition(`${path}.not`, condition.not);
+    if ('tag' in condition) {
+      if (!tagsAdded.has(condition.tag)) error(`${path}.tag`, `no answer adds the tag '${condition.tag}', so this can never be true`);
+      return;
+    }
+    if ('audience' in condition) {
+      if (!flow.audience) error(`${path}.audience`, 'this flow has no "audience" question, so this can never be true');
+      else if (!audienceValues.has(condition.audience)) error(`${path}.audience`, `the audience question has no option '${condition.audience}'`);
+      return;
+    }
+    const q = questions.get(condition.answer);
+    if (!q) {
+      error(`${path}.answer`, stepIndex.has(condition.answer) ? `'${condition.answer}' is not a question, so it has no answer` : `there is no question called '${condition.answer}'`);
+      return;
+    }
+    const operators = (['equals', 'includes', 'gt', 'gte', 'lt', 'lte', 'answered'] as const).filter((k) => condition[k] !== undefined);
+    if (operators.length !== 1) {
+      error(path, operators.length === 0 ? 'say what to compare: add one of "equals", "includes", "gt", "gte", "lt", "lte" or "answered"' : `use one comparison per condition, not ${operators.join(' and ')}; combine conditions with "all"`);
+      return;
+    }
+    const op = operators[0];
+    const values = new Set(optionValues(q));
+    if (op === 'equals') {
+      if (q.type === 'number') {
+        if (typeof condition.equals !== 'number') error(`${path}.equals`, `'${q.id}' is a number question, so compare with a number`);
+      } else if (q.type === 'multiple') {
+        error(`${path}.equals`, `'${q.id}' allows several answers: use "includes" instead of "equals"`);
+      } else if (!values.has(String(condition.equals))) {
+        error(`${path}.equals`, `the question '${q.id}' has no option '${String(condition.equals)}'`);
+      }
+    } else if (op === 'includes') {
+      if (q.type !== 'multiple') error(`${path}.includes`, `'${q.id}' takes one answer: use "equals" instead of "includes"`);
+      else if (!values.has(condition.includes ?? '')) error(`${path}.includes`, `the question '${q.id}' has no option '${condition.includes}'`);
+    } else if (op !== 'answered' && q.type !== 'number') {
+      error(`${path}.${op}`, `'${q.id}' is not a number question, so it cannot be compared with "${op}"`);
+    }
+  };
+
+  flow.steps.forEach((step, i) => {
+    const at = `steps[${i}]`;
+    if (step.kind === 'question') {
+      checkText(`${at}.question`, step.question);
+      checkText(`${at}.hint`, step.hint);
+      checkText(`${at}.skipLabel`, step.skipLabel);
+      const options = step.options ?? [];
+      const needsOptions = step.type === 'single' || step.type === 'multiple' || step.type === 'select';
+      if (needsOptions && options.length < 2) error(`${at}.options`, `a ${step.type === 'select' ? 'list' : 'choice'} question needs at least two options`);
+      if (step.type === 'number' && step.options) error(`${at}.options`, 'a number question has no options: remove "options"');
+      if (step.type === 'yesno' && step.options) {
+        const values = options.map((o) => o.value).sort().join(',');
+        if (values !== 'no,yes') error(`${at}.options`, 'a yes/no question has exactly two options, with the values "yes" and "no"');
+      }
+      if (step.type !== 'number' && (step.min !== undefined || step.max !== undefined)) error(`${at}.${step.min !== undefined ? 'min' : 'max'}`, '"min" and "max" only apply to number questions');
+      if (step.min !== undefined && step.max !== undefined && step.min > step.max) error(`${at}.min`, `the smallest number (${step.min}) is larger than the largest (${step.max})`);
+      if (step.skipLabel !== undefined && !step.optional) error(`${at}.skipLabel`, 'only an optional question can be skipped: add "optional": true, or remove "skipLabel"');
+      const seen = new Map<string, number>();
+      options.forEach((option, j) => {
+        const oat = `${at}.options[${j}]`;
+        checkText(`${oat}.label`, option.label);
+        checkText(`${oat}.hint`, option.hint);
+        if (seen.has(option.value)) error(`${oat}.value`, `another option in this question is already '${option.value}' (options[${seen.get(option.value)}])`);
+        seen.set(option.value, j);
+        stepRef(`${oat}.next`, option.next);
+        if (option.next !== undefined && step.type === 'multiple') error(`${oat}.next`, 'several options can be chosen here, so an option cannot decide the next step: use "rules"');
+        if (option.exclusive && step.type !== 'multiple') error(`${oat}.exclusive`, '"exclusive" ("none of these") only applies to multiple choice questions');
+        if (step.about === 'support-type' && !SUPPORT_TYPES.has(option.value)) error(`${oat}.value`, `for a support-type question, each value must be a support type: ${[...SUPPORT_TYPES].join(', ')}`);
+      });
+      const aboutTypes: Record<string, readonly string[]> = {
+        age: ['number'],
+        area: ['single', 'select'],
+        'support-type': ['single', 'multiple'],
+        'free-only': ['yesno'],
+      };
+      if (step.about && !aboutTypes[step.about].includes(step.type)) error(`${at}.about`, `an "${step.about}" question must be of type ${aboutTypes[step.about].join(' or ')}`);
+      const everyOptionRoutes = !step.optional && options.length > 0 && options.every((o) => o.next !== undefined || o.urgent);
+      if (step.next === undefined && !everyOptionRoutes) error(`${at}.next`, 'this question has no next step: add "next" (where to go when no rule applies)');
+    } else if (step.kind === 'info') {
+      checkText(`${at}.title`, step.title);
+      checkText(`${at}.body`, step.body, true);
+      checkText(`${at}.continueLabel`, step.continueLabel);
+      if (step.next === undefined) error(`${at}.next`, 'this page has no next step: add "next"');
+    } else if (step.kind === 'outcome') {
+      checkText(`${at}.title`, step.title);
+      checkText(`${at}.body`, step.body, true);
+      checkText(`${at}.noMatch`, step.noMatch, true);
+      serviceRefs(`${at}.services`, step.services);
+      serviceRefs(`${at}.alwaysInclude`, step.alwaysInclude);
+      serviceRefs(`${at}.fallback`, step.fallback);
+      if (step.limit !== undefined && (step.limit < 1 || !Number.isInteger(step.limit))) error(`${at}.limit`, 'the number of services to show must be a whole number of at least 1');
+    } else {
+      checkText(`${at}.title`, step.title);
+      checkText(`${at}.body`, step.body, true);
+      serviceRefs(`${at}.services`, step.services);
+      if (step.services.length === 0) error(`${at}.services`, 'urgent help must list at least one service to contact');
+    }
+    if (step.kind === 'question' || step.kind === 'info') {
+      stepRef(`${at}.next`, step.next);
+      step.rules?.forEach((rule, j) => {
+        stepRef(`${at}.rules[${j}].next`, rule.next);
+        checkCondition(`${at}.rules[${j}].when`, rule.when);
+      });
+    }
+  });
+
+  flow.services.forEach((service, i) => {
+    const at = `services[${i}]`;
+    checkText(`${at}.name`, service.name);
+    checkText(`${at}.description`, service.description);
+    checkText(`${at}.hours`, service.hours);
+    if (service.ages?.min !== undefined && service.ages.max !== undefined && service.ages.min > service.ages.max) {
+      error(`${at}.ages`, `the youngest age (${service.ages.min}) is older than the oldest (${service.ages.max})`);
+    }
+    service.areas?.forEach((area, j) => {
+      if (!hasAreaQuestion) return;
+      if (!areaValues.has(area)) error(`${at}.areas[${j}]`, `no area question offers the area '${area}'`);
+    });
+    if (service.areas && !hasAreaQuestion) warn(`${at}.areas`, 'this service is limited to some areas, but no question asks for the area ("about": "area"), so it will never be suggested');
+    service.helpsWith?.forEach((tag, j) => {
+      if (!tagsAdded.has(tag)) warn(`${at}.helpsWith[${j}]`, `no answer adds the tag '${tag}', so it never matches on it`);
+    });
+    service.contact.forEach((contact, j) => {
+      const cat = `${at}.contact[${j}]`;
+      if (contact.type === 'website' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(contact.url)) error(`${cat}.url`, `'${contact.url.slice(0, 60)}' is not a web address: it must start with https:// (or http://)`);
+      if ((contact.type === 'phone' || contact.type === 'sms') && !/^\+?[0-9][0-9 ()-]*$/.test(contact.number)) error(`${cat}.number`, `'${contact.number.slice(0, 40)}' is not a phone number: use digits, spaces and an optional leading +`);
+      if (contact.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact.address)) error(`${cat}.address`, `'${contact.address.slice(0, 60)}' is not an email address`);
+      if (contact.type === 'address') checkText(`${cat}.text`, contact.text);
+      else checkText(`${cat}.label`, contact.label);
+    });
+  });
+
+  if (errors.length === 0) checkRoutes(flow, stepIndex, urgentId, error, warn);
+  return { errors, warnings };
+}
+
+function optionValues(step: Extract<Step, { kind: 'question' }>): string[] {
+  if (step.type === 'yesno' && !step.options) return ['yes', 'no'];
+  return step.options?.map((o) => o.value) ?? [];
+}
+
+/** Every step must be reachable and must have a way through to results or urgent help. */
+function checkRoutes(
+  flow: Flow,
+  stepIndex: Map<string, number>,
+  urgentId: string | undefined,
+  error: (path: string, message: string) => void,
+  warn: (path: string, message: string) => void
+) {
+  const startId = flow.start ?? flow.steps[0]?.id;
+  if (startId === undefined) return;
+  const edges = new Map<string, string[]>();
+  for (const step of flow.steps) edges.set(step.id, possibleNextSteps(step, urgentId));
+
+  const reached = new Set<string>([startId]);
+  const queue = [startId];
+  while (queue.length > 0) {
+    for (const next of edges.get(queue.shift() as string) ?? []) {
+      if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  // "Get help now" reaches the urgent step from anywhere.
+  if (urgentId !== undefined) reached.add(urgentId);
+
+  // Steps from which results or urgent help can be reached: walk the edges backwards.
+  const incoming = new Map<string, string[]>();
+  for (const [from, targets] of edges) {
+    for (const to of targets) incoming.set(to, [...(incoming.get(to) ?? []), from]);
+  }
+  const finishes = new Set(flow.steps.filter((s) => s.kind === 'outcome' || s.kind === 'urgent').map((s) => s.id));
+  const back = [...finishes];
+  while (back.length > 0) {
+    for (const from of incoming.get(back.pop() as string) ?? []) {
+      if (!finishes.has(from)) {
+        finishes.add(from);
+        back.push(from);
+      }
+    }
+  }
+  if (![...finishes].some((id) => flow.steps[stepIndex.get(id) ?? -1]?.kind === 'outcome')) {
+    error('steps', 'there is no outcome step: add one (kind "outcome") so people can see which services fit them');
+  }
+  flow.steps.forEach((step, i) => {
+    if (!reached.has(step.id)) warn(`steps[${i}]`, `no route leads to the step '${step.id}', so nobody will see it`);
+    else if (!finishes.has(step.id)) error(`steps[${i}]`, `every route from the step '${step.id}' goes round in a loop and never reaches results or urgent help`);
+  });
+}
