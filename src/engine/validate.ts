@@ -129,6 +129,9 @@ function explainIssue(issue: Issue, root: unknown, base: readonly PathPart[]): F
     case 'invalid_key':
       return [{ path: at, message: `'${String(path[path.length - 1])}' is not a language code such as 'en' or 'cy'` }];
     case 'invalid_union': {
+      if (value === undefined && !('discriminator' in issue && issue.discriminator)) {
+        return [{ path: at, message: 'this is required but missing' }];
+      }
       if ('discriminator' in issue && issue.discriminator) {
         const options = ((issue as { options?: unknown[] }).options ?? []).map((o) => `'${String(o)}'`);
         const kindValue = valueAt(root, path);
@@ -399,7 +402,7 @@ export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPr
   flow.services.forEach((service, i) => {
     const at = `services[${i}]`;
     checkText(`${at}.name`, service.name);
-    checkText(`${at}.description`, service.description);
+    checkText(`${at}.description`, service.description, true);
     checkText(`${at}.hours`, service.hours);
     if (service.ages?.min !== undefined && service.ages.max !== undefined && service.ages.min > service.ages.max) {
       error(`${at}.ages`, `the youngest age (${service.ages.min}) is older than the oldest (${service.ages.max})`);

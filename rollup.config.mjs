@@ -1,0 +1,44 @@
+// `npm run build`: dist/support-finder.js, one minified ES module with Lit and zod inside.
+import resolve from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
+
+/** Collapses the whitespace inside css`…` templates, which minifiers leave alone. */
+function minifyCssTemplates() {
+  return {
+    name: 'minify-css-templates',
+    transform(code, id) {
+      if (!id.endsWith('styles.ts')) return null;
+      return code.replace(/css`([^`]*)`/g, (_, body) => {
+        const min = body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{}:;,>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          .trim();
+        return `css\`${min}\``;
+      });
+    },
+  };
+}
+
+export default {
+  input: 'src/support-finder.ts',
+  output: { file: 'dist/support-finder.js', format: 'es', sourcemap: true },
+  plugins: [
+    resolve({ browser: true }),
+    minifyCssTemplates(),
+    esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+    terser({
+      ecma: 2021,
+      module: true,
+      compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+      format: { comments: false },
+    }),
+  ],
+  onwarn(warning, warn) {
+    // zod's internal module cycles and its pure annotations are harmless; anything else matters.
+    if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'INVALID_ANNOTATION') return;
+    warn(warning);
+  },
+};

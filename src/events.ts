@@ -1,0 +1,41 @@
+/**
+ * Events the element fires for its host page. All bubble out of the shadow root, all are
+ * prefixed `sf-`, and none carries what a person typed: only flow, step, option and service ids.
+ */
+import type { Step } from './engine/index.js';
+
+export interface SupportFinderEvents {
+  /** The flow file loaded and passed validation. */
+  'sf-flow-loaded': { flowId: string; version?: string; warnings: number };
+  /** A new step is on screen. */
+  'sf-step-shown': { flowId: string; stepId: string; kind: Step['kind'] };
+  /**
+   * A question was answered. `options` are the chosen option values; it is empty for a number
+   * (the number itself is never sent) and when the question was skipped.
+   */
+  'sf-answer': { flowId: string; stepId: string; options: string[]; skipped: boolean };
+  /** Results are on screen, with the ids of the services shown, in order. */
+  'sf-outcome-shown': { flowId: string; stepId: string; serviceIds: string[] };
+  /** The flow could not be used: it failed to load or is invalid. */
+  'sf-error': { kind: 'network' | 'http' | 'not-json' | 'invalid'; status?: number; errors?: number };
+}
+
+export type SupportFinderEventName = keyof SupportFinderEvents;
+
+export function fire<K extends SupportFinderEventName>(
+  target: EventTarget,
+  type: K,
+  detail: SupportFinderEvents[K]
+): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'sf-flow-loaded': CustomEvent<SupportFinderEvents['sf-flow-loaded']>;
+    'sf-step-shown': CustomEvent<SupportFinderEvents['sf-step-shown']>;
+    'sf-answer': CustomEvent<SupportFinderEvents['sf-answer']>;
+    'sf-outcome-shown': CustomEvent<SupportFinderEvents['sf-outcome-shown']>;
+    'sf-error': CustomEvent<SupportFinderEvents['sf-error']>;
+  }
+}

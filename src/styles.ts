@@ -1,0 +1,373 @@
+/**
+ * The widget's look: NHS.UK by default (colours, 19px body text, yellow focus ring, 44px
+ * targets). Every colour and size reads a `--sf-*` custom property with a fallback, so a host
+ * can restyle it without touching this file. Logical properties throughout, for right-to-left.
+ */
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    color: var(--sf-color-text, #212b32);
+    background: var(--sf-color-background, #ffffff);
+    font-family: var(--sf-font-family, 'Frutiger W01', Arial, sans-serif);
+    font-size: var(--sf-font-size, 1.1875rem);
+    line-height: 1.47;
+    text-align: start;
+    -webkit-font-smoothing: antialiased;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  .finder {
+    padding: var(--sf-space, 1rem);
+    max-inline-size: 40em;
+    overflow-wrap: break-word;
+  }
+  h2,
+  h3 {
+    margin-block: 0 var(--sf-space, 1rem);
+    line-height: 1.2;
+    font-weight: 600;
+  }
+  h2 {
+    font-size: 1.6em;
+  }
+  h3 {
+    font-size: 1.2em;
+  }
+  h2:focus {
+    outline: none;
+  }
+  p,
+  ul,
+  ol {
+    margin-block: 0 var(--sf-space, 1rem);
+  }
+  ul,
+  ol {
+    padding-inline-start: 1.25em;
+  }
+  a {
+    color: var(--sf-color-link, #005eb8);
+    text-decoration: underline;
+    text-underline-offset: 0.1em;
+  }
+  a:visited {
+    color: var(--sf-color-link-visited, #330072);
+  }
+  a:hover {
+    text-decoration-thickness: 3px;
+  }
+  a:focus-visible,
+  .link-button:focus-visible {
+    outline: 4px solid transparent;
+    color: var(--sf-color-focus-text, #212b32);
+    background: var(--sf-color-focus, #ffeb3b);
+    box-shadow: 0 -2px var(--sf-color-focus, #ffeb3b), 0 4px var(--sf-color-focus-text, #212b32);
+    text-decoration: none;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px !important;
+    block-size: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    border: 0 !important;
+    white-space: nowrap !important;
+  }
+
+  /* Top bar: Back on one side, Get help now on the other. */
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin-block-end: var(--sf-space, 1rem);
+  }
+  .link-button {
+    font: inherit;
+    color: var(--sf-color-link, #005eb8);
+    background: none;
+    border: 0;
+    padding: 0.5rem 0;
+    min-block-size: 44px;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .back::before {
+    content: '‹ ';
+  }
+  :host(:dir(rtl)) .back::before {
+    content: '› ';
+  }
+  .get-help {
+    margin-inline-start: auto;
+    font-weight: 600;
+    color: var(--sf-color-urgent, #d5281b);
+  }
+
+  /* Buttons: NHS.UK primary and secondary. */
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--sf-space, 1rem);
+    align-items: center;
+    margin-block: var(--sf-space, 1rem);
+  }
+  .button {
+    font: inherit;
+    font-weight: 600;
+    min-block-size: 44px;
+    padding: 0.5rem 1rem;
+    border: 2px solid transparent;
+    border-radius: var(--sf-radius, 4px);
+    color: var(--sf-color-button-text, #ffffff);
+    background: var(--sf-color-button, #007f3b);
+    box-shadow: 0 4px 0 var(--sf-color-button-shadow, #00401e);
+    cursor: pointer;
+  }
+  .button:hover {
+    background: var(--sf-color-button-hover, #00662f);
+  }
+  .button.secondary {
+    color: var(--sf-color-link, #005eb8);
+    background: transparent;
+    border-color: currentColor;
+    box-shadow: 0 4px 0 currentColor;
+  }
+  .button:focus-visible {
+    outline: 4px solid transparent;
+    color: var(--sf-color-focus-text, #212b32);
+    background: var(--sf-color-focus, #ffeb3b);
+    box-shadow: 0 4px 0 var(--sf-color-focus-text, #212b32);
+  }
+  .button:active {
+    transform: translateY(4px);
+    box-shadow: none;
+  }
+
+  /* Questions: GOV.UK / NHS.UK form patterns. */
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    max-inline-size: 100%;
+    white-space: normal;
+  }
+  .hint {
+    display: block;
+    color: var(--sf-color-secondary-text, #4c6272);
+    margin-block-end: var(--sf-space, 1rem);
+  }
+  .form-group.has-error {
+    padding-inline-start: 1rem;
+    border-inline-start: 4px solid var(--sf-color-error, #d5281b);
+  }
+  .error-message {
+    display: block;
+    color: var(--sf-color-error, #d5281b);
+    font-weight: 600;
+    margin-block-end: var(--sf-space, 1rem);
+  }
+  .choices {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+  .choice {
+    display: grid;
+    grid-template-columns: 40px 1fr;
+    column-gap: 0.5rem;
+    align-items: center;
+  }
+  .choice input {
+    inline-size: 40px;
+    block-size: 40px;
+    margin: 0;
+    cursor: pointer;
+  }
+  .choice label {
+    padding-block: 0.5rem;
+    cursor: pointer;
+  }
+  .choice .hint {
+    grid-column: 2;
+    margin: 0;
+  }
+  .choice input:focus-visible {
+    outline: 4px solid var(--sf-color-focus, #ffeb3b);
+    outline-offset: 0;
+    box-shadow: 0 0 0 8px var(--sf-color-focus-text, #212b32);
+  }
+  .divider {
+    margin-block: 0.25rem;
+    inline-size: 40px;
+    text-align: center;
+  }
+  .input,
+  select {
+    font: inherit;
+    min-block-size: 44px;
+    padding: 0.25rem 0.5rem;
+    color: inherit;
+    background: var(--sf-color-background, #ffffff);
+    border: 2px solid var(--sf-color-input-border, #4c6272);
+    border-radius: 0;
+    max-inline-size: 100%;
+  }
+  .input.number {
+    inline-size: 5em;
+  }
+  .has-error .input,
+  .has-error select {
+    border-color: var(--sf-color-error, #d5281b);
+  }
+  .input:focus,
+  select:focus {
+    outline: 4px solid var(--sf-color-focus, #ffeb3b);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--sf-color-focus-text, #212b32);
+  }
+  .label-heading label {
+    display: block;
+  }
+
+  /* Error summary: takes focus after a failed Continue. */
+  .error-summary {
+    padding: var(--sf-space, 1rem);
+    margin-block-end: var(--sf-space, 1rem);
+    border: 4px solid var(--sf-color-error, #d5281b);
+  }
+  .error-summary:focus {
+    outline: 4px solid var(--sf-color-focus, #ffeb3b);
+    outline-offset: 0;
+    box-shadow: 0 0 0 8px var(--sf-color-focus-text, #212b32);
+  }
+  .error-summary ul {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .error-summary a {
+    color: var(--sf-color-error, #d5281b);
+    font-weight: 600;
+  }
+
+  /* Service cards and the urgent (emergency) care card. */
+  .services {
+    list-style: none;
+    padding: 0;
+  }
+  .card {
+    border: 1px solid var(--sf-color-border, #d8dde0);
+    border-block-end: 4px solid var(--sf-color-border, #d8dde0);
+    border-radius: var(--sf-radius, 4px);
+    padding: var(--sf-space, 1rem);
+    margin-block-end: var(--sf-space, 1rem);
+    background: var(--sf-color-card, #ffffff);
+  }
+  .meta {
+    color: var(--sf-color-secondary-text, #4c6272);
+  }
+  .why {
+    padding-inline-start: 0.75rem;
+    border-inline-start: 4px solid var(--sf-color-link, #005eb8);
+  }
+  .contacts {
+    list-style: none;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    margin-block-end: 0;
+  }
+  .contacts a {
+    display: inline-block;
+    min-block-size: 44px;
+    padding-block: 0.5rem;
+    font-weight: 600;
+  }
+  .urgent {
+    border: 1px solid var(--sf-color-urgent, #d5281b);
+    border-radius: var(--sf-radius, 4px);
+    margin-block-end: var(--sf-space, 1rem);
+  }
+  .urgent-heading {
+    margin: 0;
+    padding: var(--sf-space, 1rem);
+    color: var(--sf-color-urgent-text, #ffffff);
+    background: var(--sf-color-urgent, #d5281b);
+  }
+  .urgent-heading:focus {
+    outline: 4px solid var(--sf-color-focus, #ffeb3b);
+  }
+  .urgent-content {
+    padding: var(--sf-space, 1rem);
+    color: var(--sf-color-urgent-text, #ffffff);
+    background: var(--sf-color-urgent-content, #212b32);
+  }
+  .urgent-content a,
+  .urgent-content a:visited {
+    color: var(--sf-color-urgent-text, #ffffff);
+  }
+  .urgent-content a:focus-visible {
+    color: var(--sf-color-focus-text, #212b32);
+  }
+  .urgent-content .card {
+    color: var(--sf-color-text, #212b32);
+    background: var(--sf-color-card, #ffffff);
+  }
+  .urgent-content .card a {
+    color: var(--sf-color-link, #005eb8);
+  }
+  details {
+    margin-block: var(--sf-space, 1rem);
+  }
+  summary {
+    cursor: pointer;
+    color: var(--sf-color-link, #005eb8);
+    text-decoration: underline;
+  }
+  .author-errors li {
+    margin-block-end: 0.5rem;
+  }
+  code {
+    font-family: ui-monospace, monospace;
+    font-size: 0.9em;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .button:active {
+      transform: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .button,
+    .error-summary,
+    .card,
+    .urgent {
+      border: 2px solid ButtonText;
+    }
+    .button:focus-visible,
+    a:focus-visible,
+    .link-button:focus-visible,
+    .choice input:focus-visible {
+      outline: 4px solid Highlight;
+    }
+  }
+`;

@@ -1,0 +1,370 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import {
+  answerQuestion,
+  answersOnPath,
+  audienceOf,
+  canGoBack,
+  continueFrom,
+  currentStep,
+  goBack,
+  goToUrgentHelp,
+  indexOf,
+  loadFlow,
+  matchServices,
+  resolveText,
+  skipQuestion,
+  startSession,
+  type AnswerInput,
+  type AnswerProblem,
+  type Flow,
+  type FlowProblem,
+  type LoadProblem,
+  type OutcomeResult,
+  type Session,
+  type Text,
+} from './engine/index.js';
+import { fire } from './events.js';
+import { styles } from './styles.js';
+import type { ViewContext } from './views/context.js';
+import { renderInfo } from './views/info.js';
+import { renderLoadError } from './views/load-error.js';
+import { renderOutcome } from './views/outcome.js';
+import { firstFieldId, problemText, renderQuestion } from './views/question.js';
+import { renderUrgentCard } from './views/urgent.js';
+
+type LoadState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; flow: Flow; warnings: FlowProblem[] }
+  | { status: 'failed'; problem: LoadProblem };
+
+/**
+ * A digital support finder: asks a few plain questions, one per screen, and signposts the
+ * person to services that fit, with urgent help one step away on every screen. Everything it
+ * does is decided by the flow file it loads; nothing the person answers leaves the browser.
+ *
+ * @summary Guides a person through a flow of questions to the support services that fit them.
+ *
+ * @fires sf-flow-loaded - The flow loaded and is valid. `detail: { flowId, version, warnings }`.
+ * @fires sf-step-shown - A new step is on screen. `detail: { flowId, stepId, kind }`.
+ * @fires sf-answer - A question was answered. `detail: { flowId, stepId, options, skipped }` (never a typed value).
+ * @fires sf-outcome-shown - Results are on screen. `detail: { flowId, stepId, serviceIds }`.
+ * @fires sf-error - The flow could not be loaded or is invalid. `detail: { kind, status?, errors? }`.
+ *
+ * @csspart question - The heading of a question.
+ * @csspart option - One choice (radio or checkbox, label and hint).
+ * @csspart button - Continue, skip, try again and other buttons.
+ * @csspart card - A service card.
+ * @csspart urgent - The urgent-help card.
+ */
+export class SupportFinder extends LitElement {
+  static override styles = styles;
+
+  /** The address of the flow file (JSON), relative to the page or absolute. */
+  @property({ reflect: true }) flow = '';
+
+  @state() private load: LoadState = { status: 'idle' };
+  @state() private session: Session | undefined;
+  @state() private problem: AnswerProblem | undefined;
+  /** What was entered when an answer was refused, so it is shown again with the error. */
+  @state() private draft: AnswerInput;
+
+  private request: AbortController | undefined;
+  private focusTarget: 'heading' | 'summary' | undefined;
+  private shownKey = '';
+  private outcomeCache: { session: Session; result: OutcomeResult } | undefined;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Removed mid-load and put back: load again, as the old request was cancelled.
+    if (this.hasUpdated && this.load.status === 'idle') this.startLoad();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.load.status === 'loading') {
+      this.request?.abort();
+      this.load = { status: 'idle' };
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('flow')) this.startLoad();
+  }
+
+  private startLoad(): void {
+    this.request?.abort();
+    const request = new AbortController();
+    this.request = request;
+    this.session = undefined;
+    this.problem = undefined;
+    this.shownKey = '';
+    if (!this.flow) {
+      this.fail({ kind: 'network', detail: msg('No flow file was given: set the flow attribute.') });
+      return;
+    }
+    this.load = { status: 'loading' };
+    const url = new URL(this.flow, document.baseURI).href;
+    loadFlow(url, request.signal).then(
+      (result) => {
+        if (request.signal.aborted) return;
+        if (!result.ok) return this.fail(result.problem);
+        this.load = { status: 'ready', flow: result.flow, warnings: result.warnings };
+        this.session = startSession(result.flow);
+        fire(this, 'sf-flow-loaded', {
+          flowId: result.flow.id,
+          version: result.flow.version,
+          warnings: result.warnings.length,
+        });
+      },
+      (error: unknown) => {
+        if (request.signal.aborted) return;
+        this.fail({ kind: 'network', detail: error instanceof Error ? error.message : String(error) });
+      }
+    );
+  }
+
+  private fail(problem: LoadProblem): void {
+    this.load = { status: 'failed', problem };
+    fire(this, 'sf-error', {
+      kind: problem.kind,
+      status: problem.kind === 'http' ? problem.status : undefined,
+      errors: problem.kind === 'invalid' ? problem.errors.length : undefined,
+    });
+  }
+
+  /** The person's language: the element's lang, else the page's, else the flow's default. */
+  private get locale(): string {
+    const fromPage = this.closest('[lang]')?.getAttribute('lang');
+    return this.lang || fromPage || (this.load.status === 'ready' ? this.load.flow.defaultLocale : 'en');
+  }
+
+  private viewContext(): ViewContext {
+    const flow = this.load.status === 'ready' ? this.load.flow : undefined;
+    const audience = flow && this.session ? audienceOf(flow, answersOnPath(this.session)) : undefined;
+    const context = { locale: this.locale, defaultLocale: flow?.defaultLocale ?? 'en', audience };
+    return { flow, audience, text: (text: Text | undefined) => resolveText(text, context) };
+  }
+
+  private outcomeFor(flow: Flow, session: Session): OutcomeResult | undefined {
+    const step = currentStep(flow, session);
+    if (step.kind !== 'outcome') return undefined;
+    if (this.outcomeCache?.session !== session) {
+      this.outcomeCache = { session, result: matchServices(flow, step, answersOnPath(session)) };
+    }
+    return this.outcomeCache.result;
+  }
+
+  /** Moves to a new session state after a person's action, with focus on the new heading. */
+  private go(session: Session): void {
+    this.session = session;
+    this.problem = undefined;
+    this.draft = undefined;
+    this.focusTarget = 'heading';
+  }
+
+  private handleSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.load.status !== 'ready' || !this.session) return;
+    const flow = this.load.flow;
+    const step = currentStep(flow, this.session);
+    if (step.kind !== 'question') return;
+    const form = event.currentTarget as HTMLFormElement;
+    const values = new FormData(form).getAll('answer').map(String);
+    const input: AnswerInput = step.type === 'multiple' ? values : values[0];
+    const result = answerQuestion(flow, this.session, input);
+    if (!result.ok) {
+      this.problem = result.problem;
+      this.draft = input;
+      this.focusTarget = 'summary';
+      return;
+    }
+    const answer = result.session.answers[step.id];
+    fire(this, 'sf-answer', {
+      flowId: flow.id,
+      stepId: step.id,
+      options: typeof answer === 'string' ? [answer] : Array.isArray(answer) ? [...answer] : [],
+      skipped: answer === null,
+    });
+    this.go(result.session);
+  }
+
+  private handleSkip(): void {
+    if (this.load.status !== 'ready' || !this.session) return;
+    const stepId = currentStep(this.load.flow, this.session).id;
+    fire(this, 'sf-answer', { flowId: this.load.flow.id, stepId, options: [], skipped: true });
+    this.go(skipQuestion(this.load.flow, this.session));
+  }
+
+  /** "None of these" clears the other boxes, and any other box clears "None of these". */
+  private handleChoiceChange(event: Event): void {
+    const changed = event.target as HTMLInputElement;
+    if (changed.type !== 'checkbox' || !changed.checked) return;
+    const boxes = changed.form?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [];
+    const exclusive = changed.dataset.exclusive === 'true';
+    for (const box of boxes) {
+      if (box !== changed && (exclusive || box.dataset.exclusive === 'true')) box.checked = false;
+    }
+  }
+
+  private handleContinue(): void {
+    if (this.load.status === 'ready' && this.session) this.go(continueFrom(this.load.flow, this.session));
+  }
+
+  private handleBack(): void {
+    if (this.session) this.go(goBack(this.session));
+  }
+
+  private handleStartAgain(): void {
+    if (this.load.status === 'ready') this.go(startSession(this.load.flow));
+  }
+
+  private handleGetHelp(): void {
+    if (this.load.status === 'ready' && this.session) this.go(goToUrgentHelp(this.load.flow, this.session));
+  }
+
+  private handleRetry(): void {
+    this.focusTarget = 'heading';
+    this.startLoad();
+  }
+
+  /** Error summary links move focus to the field without touching the host page's URL. */
+  private handleSummaryLink(event: Event): void {
+    event.preventDefault();
+    const id = (event.currentTarget as HTMLAnchorElement).hash.slice(1);
+    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+  }
+
+  protected override updated(): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>('#sf-heading');
+    if (this.focusTarget) {
+      const target =
+        this.focusTarget === 'summary' ? this.renderRoot.querySelector<HTMLElement>('.error-summary') : heading;
+      target?.focus();
+      this.focusTarget = undefined;
+    }
+    this.reportStep(heading);
+  }
+
+  /** Fires sf-step-shown (and sf-outcome-shown) once per step shown, and announces it. */
+  private reportStep(heading: HTMLElement | null): void {
+    const key =
+      this.load.status === 'ready' && this.session
+        ? `${this.session.path.length}:${this.session.path[this.session.path.length - 1]}`
+        : this.load.status;
+    if (key === this.shownKey) return;
+    const isFirst = this.shownKey === '' || this.shownKey === 'loading';
+    this.shownKey = key;
+    if (!isFirst || this.load.status === 'failed') this.announce(heading?.textContent ?? '');
+    if (this.load.status !== 'ready' || !this.session) return;
+    const flow = this.load.flow;
+    const step = currentStep(flow, this.session);
+    fire(this, 'sf-step-shown', { flowId: flow.id, stepId: step.id, kind: step.kind });
+    const outcome = this.outcomeFor(flow, this.session);
+    if (outcome) {
+      const shown = [...outcome.matches, ...outcome.fallback, ...outcome.always];
+      fire(this, 'sf-outcome-shown', { flowId: flow.id, stepId: step.id, serviceIds: shown.map((m) => m.service.id) });
+    }
+  }
+
+  /** Screen readers hear each new step; the region is written directly so Lit never re-renders it. */
+  private announce(text: string): void {
+    const region = this.renderRoot.querySelector('#sf-status');
+    if (region) region.textContent = text.replace(/\s+/g, ' ').trim();
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="finder" role="region" aria-label=${this.regionLabel()}>
+      ${this.renderBody()}
+      <div id="sf-status" class="visually-hidden" role="status" aria-live="polite"></div>
+    </div>`;
+  }
+
+  private regionLabel(): string {
+    if (this.load.status !== 'ready') return msg('Support finder');
+    return this.viewContext().text(this.load.flow.title) || msg('Support finder');
+  }
+
+  private renderBody(): TemplateResult {
+    const ctx = this.viewContext();
+    if (this.load.status === 'failed') return renderLoadError(ctx, this.load.problem, () => this.handleRetry());
+    if (this.load.status !== 'ready' || !this.session) {
+      return html`<p class="loading" role="status">${msg('Loading the support finder…')}</p>`;
+    }
+    const flow = this.load.flow;
+    const session = this.session;
+    const step = currentStep(flow, session);
+    const urgentId = indexOf(flow).urgentId;
+    let body: TemplateResult;
+    switch (step.kind) {
+      case 'question':
+        body = html`${this.renderErrorSummary(ctx)}${renderQuestion(ctx, {
+          step,
+          value: this.problem ? this.draft : session.answers[step.id],
+          problem: this.problem,
+          onSubmit: (e) => this.handleSubmit(e),
+          onSkip: () => this.handleSkip(),
+          onChoiceChange: (e) => this.handleChoiceChange(e),
+        })}`;
+        break;
+      case 'info':
+        body = renderInfo(ctx, step, () => this.handleContinue());
+        break;
+      case 'outcome':
+        body = renderOutcome(ctx, step, this.outcomeFor(flow, session) as OutcomeResult);
+        break;
+      case 'urgent': {
+        const services = step.services.map((id) => indexOf(flow).services.get(id)).filter((s) => s !== undefined);
+        body = renderUrgentCard(ctx, ctx.text(step.title), ctx.text(step.body), services, 'sf-heading');
+        break;
+      }
+    }
+    const back = canGoBack(session);
+    return html`<div class="bar">
+        ${back
+          ? html`<button class="link-button back" type="button" @click=${this.handleBack}>${msg('Back')}</button>`
+          : nothing}
+        ${urgentId !== undefined && step.id !== urgentId
+          ? html`<button class="link-button get-help" type="button" @click=${this.handleGetHelp}>${msg('Get help now')}</button>`
+          : nothing}
+      </div>
+      ${body}
+      ${back
+        ? html`<div class="actions">
+            <button class="link-button" type="button" @click=${this.handleStartAgain}>${msg('Start again')}</button>
+          </div>`
+        : nothing}`;
+  }
+
+  private renderErrorSummary(ctx: ViewContext): TemplateResult | typeof nothing {
+    if (!this.problem || this.load.status !== 'ready' || !this.session) return nothing;
+    const step = currentStep(this.load.flow, this.session);
+    if (step.kind !== 'question') return nothing;
+    return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="sf-error-summary-title">
+      <h2 id="sf-error-summary-title">${msg('There is a problem')}</h2>
+      <ul>
+        <li>
+          <a href="#${firstFieldId(step)}" @click=${this.handleSummaryLink}>${problemText(ctx, step, this.problem)}</a>
+        </li>
+      </ul>
+    </div>`;
+  }
+}
+
+// Defining twice throws; a page that loads the script twice (or two copies) keeps the first.
+if (!customElements.get('support-finder')) {
+  customElements.define('support-finder', SupportFinder);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'support-finder': SupportFinder;
+  }
+}

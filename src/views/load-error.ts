@@ -1,0 +1,42 @@
+/**
+ * What shows when there is no usable flow: a plain message, the widget's own urgent-help
+ * contacts (so nobody is left with an empty box), and the details an author needs to fix it.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { DEFAULT_URGENT_SERVICES, type LoadProblem } from '../engine/index.js';
+import type { ViewContext } from './context.js';
+import { renderUrgentCard } from './urgent.js';
+
+function technicalDetail(problem: LoadProblem): TemplateResult {
+  switch (problem.kind) {
+    case 'network':
+      return html`<p>${msg('The flow file could not be fetched. Check the address in the flow attribute, and that the server allows this page to read it (CORS).')}</p>
+        <p><code>${problem.detail}</code></p>`;
+    case 'http':
+      return html`<p>${msg(str`The server answered with HTTP status ${problem.status}.`)}</p>`;
+    case 'not-json':
+      return html`<p>${msg('The flow file is not valid JSON.')}</p>
+        <p><code>${problem.detail}</code></p>`;
+    case 'invalid':
+      return html`<p>${msg(str`The flow file has ${problem.errors.length} problem(s):`)}</p>
+        <ul class="author-errors">
+          ${problem.errors.map((e) => html`<li><code>${e.path}</code>: ${e.message}</li>`)}
+        </ul>`;
+  }
+}
+
+export function renderLoadError(ctx: ViewContext, problem: LoadProblem, onRetry: () => void): TemplateResult {
+  return html`<h2 id="sf-heading" tabindex="-1">${msg('Sorry, the support finder is not working right now')}</h2>
+    <p>${msg('You can still get help. If you need to talk to someone now, use one of these:')}</p>
+    ${renderUrgentCard(ctx, msg('Get help now'), '', DEFAULT_URGENT_SERVICES, undefined)}
+    ${problem.kind === 'invalid'
+      ? nothing
+      : html`<div class="actions">
+          <button class="button secondary" type="button" part="button" @click=${onRetry}>${msg('Try again')}</button>
+        </div>`}
+    <details>
+      <summary>${msg('Details for the people who run this website')}</summary>
+      ${technicalDetail(problem)}
+    </details>`;
+}

@@ -1,0 +1,26 @@
+/** Results: the services that fit, each with why it was suggested and how to contact it. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { OutcomeResult, OutcomeStep } from '../engine/index.js';
+import type { ViewContext } from './context.js';
+import { renderMarkup } from './markup.js';
+import { renderServiceCard } from './service.js';
+
+export function renderOutcome(ctx: ViewContext, step: OutcomeStep, result: OutcomeResult): TemplateResult {
+  const listed = [...result.matches, ...result.fallback, ...result.always];
+  return html`<h2 id="sf-heading" tabindex="-1">${ctx.text(step.title)}</h2>
+    ${renderMarkup(ctx.text(step.body))}
+    ${result.nothingMatched
+      ? html`<div class="no-match">
+          ${renderMarkup(
+            ctx.text(step.noMatch) ||
+              msg('We could not find a service that fits all your answers. These services can help anyone.')
+          )}
+        </div>`
+      : nothing}
+    ${listed.length > 0
+      ? html`<ul class="services" aria-label=${msg('Services')}>
+          ${listed.map((match) => renderServiceCard(ctx, match.service, match.reasons))}
+        </ul>`
+      : nothing}`;
+}

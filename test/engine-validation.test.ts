@@ -1,0 +1,196 @@
+import { expect } from '@open-wc/testing';
+import { validateFlow, type FlowProblem } from '../src/engine/index.js';
+import { clone, fetchJson } from './support.js';
+
+type Json = Record<string, any>;
+
+let basic: Json;
+before(async () => {
+  basic = (await fetchJson('/test/flows/basic.json')) as Json;
+});
+
+function errorsOf(data: unknown): FlowProblem[] {
+  const result = validateFlow(data);
+  expect(result.ok, 'expected the flow to be invalid').to.equal(false);
+  return result.ok ? [] : result.errors;
+}
+
+function expectError(data: unknown, path: string, words: RegExp) {
+  const errors = errorsOf(data);
+  const found = errors.find((e) => e.path === path);
+  expect(found, `no error at ${path}; got ${JSON.stringify(errors)}`).to.exist;
+  expect(found?.message).to.match(words);
+}
+
+describe('flow validation', () => {
+  it('accepts the test flow with no errors or warnings', () => {
+    const result = validateFlow(basic);
+    expect(result.ok).to.equal(true);
+    expect(result.warnings).to.deep.equal([]);
+  });
+
+  it('names a missing step with its JSON path', () => {
+    const flow = clone(basic);
+    flow.steps[3].options[1].next = 'age2';
+    expectError(flow, 'steps[3].options[1].next', /there is no step called 'age2'/);
+  });
+
+  it('names a missing default next step and a missing rule target', () => {
+    const flow = clone(basic);
+    flow.steps[1].next = 'nowhere';
+    flow.steps[1].rules[0].next = 'gone';
+    expectError(flow, 'steps[1].next', /no step called 'nowhere'/);
+    expectError(flow, 'steps[1].rules[0].next', /no step called 'gone'/);
+  });
+
+  it('names a missing service in an outcome and in urgent help', () => {
+    const flow = clone(basic);
+    flow.steps[9].alwaysInclude = ['talkline', 'samaritans'];
+    flow.steps[10].services = ['emergency', 'nope'];
+    expectError(flow, 'steps[9].alwaysInclude[1]', /no service called 'samaritans'/);
+    expectError(flow, 'steps[10].services[1]', /no service called 'nope'/);
+  });
+
+  it('explains a missing field and a wrong type in plain words', () => {
+    const flow = clone(basic);
+    delete flow.steps[0].question;
+    flow.steps[1].min = 'five';
+    expectError(flow, 'steps[0].question', /required but missing/);
+    expectError(flow, 'steps[1].min', /should be a number, but it is the text 'five'/);
+  });
+
+  it('explains an unknown step kind and question type', () => {
+    const flow = clone(basic);
+    flow.steps[2].kind = 'page';
+    flow.steps[0].type = 'radio';
+    expectError(flow, 'steps[2].kind', /should be one of 'question', 'info', 'outcome', 'urgent'/);
+    expectError(flow, 'steps[0].type', /should be one of 'single', 'multiple'/);
+  });
+
+  it('catches misspelt settings', () => {
+    const flow = clone(basic);
+    flow.steps[0].nxt = 'age';
+    expectError(flow, 'steps[0].nxt', /no setting called 'nxt'/);
+  });
+
+  it('explains a malformed condition by the branch the author meant', () => {
+    const flow = clone(basic);
+    flow.steps[1].rules[0].when = { answer: 'age', lessThan: 11 };
+    expectError(flow, 'steps[1].rules[0].when.lessThan', /no setting called 'lessThan'/);
+    flow.steps[1].rules[0].when = 42;
+    expectError(flow, 'steps[1].rules[0].when', /not a condition/);
+  });
+
+  it('checks conditions against the questions they name', () => {
+    const flow = clone(basic);
+    flow.steps[1].rules = [
+      { when: { answer: 'who', equals: 'teacher' }, next: 'young' },
+      { when: { answer: 'who', gt: 3 }, next: 'young' },
+      { when: { answer: 'feelings', equals: 'sad' }, next: 'young' },
+      { when: { tag: 'anxeity' }, next: 'young' },
+      { when: { answer: 'age', lt: 3, gt: 1 }, next: 'young' },
+      { when: { answer: 'ghost', answered: true }, next: 'young' },
+    ];
+    expectError(flow, 'steps[1].rules[0].when.equals', /has no option 'teacher'/);
+    expectError(flow, 'steps[1].rules[1].when.gt', /not a number question/);
+    expectError(flow, 'steps[1].rules[2].when.equals', /use "includes"/);
+    expectError(flow, 'steps[1].rules[3].when.tag', /no answer adds the tag 'anxeity'/);
+    expectError(flow, 'steps[1].rules[4].when', /one comparison per condition/);
+    expectError(flow, 'steps[1].rules[5].when.answer', /no question called 'ghost'/);
+  });
+
+  it('refuses a route that loops with no way out', () => {
+    const flow = clone(basic);
+    // who -> age -> feelings -> safe -> area -> how -> free -> results, now free -> how again.
+    flow.steps[7].next = 'how';
+    flow.steps[7].rules = [];
+    expectError(flow, 'steps[5]', /goes round in a loop/);
+    expectError(flow, 'steps[7]', /goes round in a loop/);
+  });
+
+  it('allows a loop that has a way out', () => {
+    const flow = clone(basic);
+    flow.steps[7].rules = [{ when: { answer: 'free', equals: 'yes' }, next: 'how' }];
+    expect(validateFlow(flow).ok).to.equal(true);
+  });
+
+  it('warns about a step no route leads to', () => {
+    const flow = clone(basic);
+    flow.steps[1].rules = [];
+    const result = validateFlow(flow);
+    expect(result.ok).to.equal(true);
+    expect(result.warnings.map((w) => w.path)).to.include('steps[2]');
+  });
+
+  it('refuses unsafe links in bodies and websites', () => {
+    const flow = clone(basic);
+    flow.steps[2].body = 'Click [here](javascript:alert(1)) or [there](data:text/html,hi)';
+    flow.services[3].contact[0].url = 'javascript:alert(1)';
+    const errors = errorsOf(flow);
+    expect(errors.filter((e) => e.path === 'steps[2].body').map((e) => e.message).join(' ')).to.match(/javascript:.*not allowed/);
+    expect(errors.filter((e) => e.path === 'steps[2].body')).to.have.length(2);
+    expectError(flow, 'services[3].contact[0].url', /not a web address/);
+  });
+
+  it('requires urgent help and an outcome', () => {
+    const flow = clone(basic);
+    flow.steps = flow.steps.filter((s: Json) => s.kind !== 'urgent');
+    flow.steps[3].options[3].urgent = false;
+    flow.steps[4].options[0].urgent = false;
+    expectError(flow, 'steps', /no urgent step/);
+  });
+
+  it('finds duplicate ids', () => {
+    const flow = clone(basic);
+    flow.steps[2].id = 'age';
+    flow.services[1].id = 'emergency';
+    expectError(flow, 'steps[2].id', /already called 'age'/);
+    expectError(flow, 'services[1].id', /already called 'emergency'/);
+  });
+
+  it('checks the default language is present in per-language text', () => {
+    const flow = clone(basic);
+    flow.steps[0].question = { cy: 'I bwy mae hwn?' };
+    expectError(flow, 'steps[0].question', /default language 'en'/);
+  });
+
+  it('checks question settings against the question type', () => {
+    const flow = clone(basic);
+    flow.steps[0].min = 3;
+    flow.steps[1].about = 'area';
+    flow.steps[4].options = [{ value: 'yes', label: 'Yes' }, { value: 'maybe', label: 'Maybe' }];
+    expectError(flow, 'steps[0].min', /only apply to number questions/);
+    expectError(flow, 'steps[1].about', /must be of type single or select/);
+    expectError(flow, 'steps[4].options', /exactly two options/);
+  });
+
+  it('reports services limited to areas no question offers', () => {
+    const flow = clone(basic);
+    flow.services[3].areas = ['east'];
+    expectError(flow, 'services[3].areas[0]', /no area question offers the area 'east'/);
+  });
+
+  it('never throws, whatever it is given', () => {
+    const odd: unknown[] = [null, 7, 'flow', [], {}, { steps: 'x' }, { formatVersion: 2 }, { formatVersion: 1, steps: [{}], services: [{}] }];
+    for (const data of odd) {
+      const result = validateFlow(data);
+      expect(result.ok).to.equal(false);
+      if (!result.ok) {
+        expect(result.errors.length).to.be.greaterThan(0);
+        for (const e of result.errors) {
+          expect(e.path).to.be.a('string').and.not.equal('');
+          expect(e.message).to.be.a('string').and.not.match(/invalid input|ZodError/i);
+        }
+      }
+    }
+  });
+
+  it('survives very deep nesting', () => {
+    let when: Json = { answer: 'age', lt: 11 };
+    for (let i = 0; i < 20000; i++) when = { not: when };
+    const flow = clone(basic);
+    flow.steps[1].rules[0].when = when;
+    const result = validateFlow(flow);
+    expect(typeof result.ok).to.equal('boolean');
+  });
+});
