@@ -60,10 +60,10 @@ export function profileOf(flow: Flow, answers: Answers): Profile {
 }
 
 /**
- * Whether the service is open to this person (age, area, cost, support type), with the reasons
- * that make it fit. Needs (tags) are scored separately, since they rank rather than exclude.
+ * Whether the service is open to this person at all (age, area), with the reasons that make
+ * it fit. A service outside someone's age or area is never suggested, not even as a fallback.
  */
-function eligibility(service: Service, profile: Profile): Reason[] | null {
+function openTo(service: Service, profile: Profile): Reason[] | null {
   const reasons: Reason[] = [];
   const { ages } = service;
   if (ages && profile.age) {
@@ -76,15 +76,21 @@ function eligibility(service: Service, profile: Profile): Reason[] | null {
     if (!profile.area || !service.areas.includes(profile.area.value)) return null;
     reasons.push({ kind: 'area', area: profile.area.value, step: profile.area.step });
   }
+  return reasons;
+}
+
+/** Whether the service is what they asked for (free only, kinds of support), with reasons. */
+function wanted(service: Service, profile: Profile): Reason[] | null {
+  const reasons: Reason[] = [];
   if (profile.freeOnly) {
     if (service.cost === 'paid') return null;
     if (service.cost === 'free' || service.cost === 'free-and-paid') reasons.push({ kind: 'free' });
   }
   if (profile.supportTypes) {
-    const wanted = profile.supportTypes;
-    const offered = wanted.values.filter((t) => service.supportTypes?.includes(t));
+    const { values, step } = profile.supportTypes;
+    const offered = values.filter((t) => service.supportTypes?.includes(t));
     if (offered.length === 0) return null;
-    for (const type of offered) reasons.push({ kind: 'support-type', type, step: wanted.step });
+    for (const type of offered) reasons.push({ kind: 'support-type', type, step });
   }
   return reasons;
 }
@@ -113,8 +119,10 @@ export function matchServices(flow: Flow, outcome: OutcomeStep, answers: Answers
 
   const scored: Array<Match & { score: number; order: number }> = [];
   candidates.forEach((service, order) => {
-    const eligible = eligibility(service, profile);
-    if (!eligible) return;
+    const open = openTo(service, profile);
+    const preferred = open && wanted(service, profile);
+    if (!open || !preferred) return;
+    const eligible = [...open, ...preferred];
     const needs = needReasons(service, profile);
     const specific = (service.helpsWith?.length ?? 0) > 0;
     if (requireTagMatch && hasNeeds && specific && needs.length === 0) return;
@@ -139,7 +147,8 @@ export function matchServices(flow: Flow, outcome: OutcomeStep, answers: Answers
     (ids ?? []).flatMap((id) => {
       const service = services.get(id);
       if (!service || shown.has(id)) return [];
-      const reasons = eligibility(service, profile);
+      // Always-include and fallback services ignore preferences, but never age or area.
+      const reasons = openTo(service, profile);
       return reasons ? [{ service, reasons: [...needReasons(service, profile), ...reasons] }] : [];
     });
 

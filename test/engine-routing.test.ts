@@ -1,0 +1,273 @@
+/**
+ * Flow tests in the Smart Answers style: given these answers, at this step, expect that next
+ * step — and at an outcome, those services for those reasons.
+ */
+import { expect } from '@open-wc/testing';
+import {
+  answerQuestion,
+  answersOnPath,
+  continueFrom,
+  currentStep,
+  evaluate,
+  goBack,
+  goToUrgentHelp,
+  matchServices,
+  parseMarkup,
+  resolveText,
+  skipQuestion,
+  startSession,
+  type AnswerInput,
+  type Flow,
+  type OutcomeResult,
+  type Session,
+} from '../src/engine/index.js';
+import { loadValidFlow } from './support.js';
+
+let flow: Flow;
+before(async () => {
+  flow = await loadValidFlow('/test/flows/basic.json');
+});
+
+/** Answers each question in turn (info pages are continued through) and returns the session. */
+function walk(answers: Array<AnswerInput | 'skip'>): Session {
+  let session = startSession(flow);
+  for (const input of answers) {
+    while (currentStep(flow, session).kind === 'info') session = continueFrom(flow, session);
+    if (input === 'skip') {
+      session = skipQuestion(flow, session);
+      continue;
+    }
+    const result = answerQuestion(flow, session, input);
+    if (!result.ok) throw new Error(`refused ${JSON.stringify(input)} at ${currentStep(flow, session).id}: ${result.problem.kind}`);
+    session = result.session;
+  }
+  return session;
+}
+
+function at(session: Session): string {
+  return currentStep(flow, session).id;
+}
+
+function outcome(session: Session): OutcomeResult {
+  const step = currentStep(flow, session);
+  if (step.kind !== 'outcome') throw new Error(`expected an outcome, at ${step.id}`);
+  return matchServices(flow, step, answersOnPath(session));
+}
+
+const ids = (list: OutcomeResult['matches']) => list.map((m) => m.service.id);
+
+describe('routing', () => {
+  it('starts at the first step', () => {
+    expect(at(startSession(flow))).to.equal('who');
+  });
+
+  it('follows a rule on a number answer: under 11 goes to the info page', () => {
+    expect(at(walk(['me', '9']))).to.equal('young');
+    expect(at(walk(['me', '11']))).to.equal('feelings');
+  });
+
+  it('goes from an info page to its next step', () => {
+    const session = continueFrom(flow, walk(['me', '9']));
+    expect(at(session)).to.equal('results');
+  });
+
+  it('routes an urgent option straight to urgent help, whatever else is chosen', () => {
+    expect(at(walk(['me', '14', ['anxious', 'hurt']]))).to.equal('urgent');
+  });
+
+  it('routes a risk answer on a yes/no question to urgent help', () => {
+    expect(at(walk(['me', '14', ['anxious'], 'yes']))).to.equal('urgent');
+  });
+
+  it('routes by a collected tag', () => {
+    expect(at(walk(['me', '14', ['loss'], 'no', 'north', ['helpline'], 'no']))).to.equal('grief');
+    expect(at(walk(['me', '14', ['sad'], 'no', 'north', ['helpline'], 'no']))).to.equal('results');
+  });
+
+  it('lets optional questions be skipped, by button or by an empty answer', () => {
+    expect(at(walk(['me', '14', ['sad'], 'no', 'skip']))).to.equal('how');
+    expect(at(walk(['me', '14', ['sad'], 'no', '', []]))).to.equal('free');
+  });
+
+  it('Back returns to the previous step with its answer kept', () => {
+    const session = goBack(walk(['me', '14', ['sad', 'anxious']]));
+    expect(at(session)).to.equal('feelings');
+    expect(session.answers.feelings).to.deep.equal(['anxious', 'sad']);
+    expect(at(goBack(session))).to.equal('age');
+  });
+
+  it('ignores answers left behind on another route', () => {
+    // Answer "loss", go back and change to "sad": the bereavement tag must not route any more.
+    let session = walk(['me', '14', ['loss'], 'no', 'north', ['helpline']]);
+    for (let i = 0; i < 4; i++) session = goBack(session);
+    expect(at(session)).to.equal('feelings');
+    const changed = answerQuestion(flow, session, ['sad']);
+    if (!changed.ok) throw new Error('refused');
+    let next = changed.session;
+    for (const input of ['no', 'north', ['helpline'], 'no'] as AnswerInput[]) {
+      const result = answerQuestion(flow, next, input);
+      if (!result.ok) throw new Error('refused');
+      next = result.session;
+    }
+    expect(at(next)).to.equal('results');
+  });
+
+  it('reaches urgent help from any step, and Back returns from it', () => {
+    const session = walk(['me', '14']);
+    const urgent = goToUrgentHelp(flow, session);
+    expect(at(urgent)).to.equal('urgent');
+    expect(at(goBack(urgent))).to.equal('feelings');
+  });
+
+  it('refuses answers that do not fit, saying why', () => {
+    const session = walk(['me']);
+    const cases: Array<[AnswerInput, string]> = [
+      [undefined, 'required'],
+      ['', 'required'],
+      ['fourteen', 'not-a-whole-number'],
+      ['14.5', 'not-a-whole-number'],
+      ['4', 'too-small'],
+      ['31', 'too-large'],
+    ];
+    for (const [input, kind] of cases) {
+      const result = answerQuestion(flow, session, input);
+      expect(result.ok, String(input)).to.equal(false);
+      if (!result.ok) expect(result.problem.kind).to.equal(kind);
+    }
+    const feelings = walk(['me', '14']);
+    const both = answerQuestion(flow, feelings, ['none', 'sad']);
+    expect(both.ok).to.equal(false);
+    if (!both.ok) expect(both.problem).to.deep.equal({ kind: 'exclusive', option: 'none' });
+    const unknown = answerQuestion(flow, feelings, ['sad', 'made-up']);
+    expect(unknown.ok).to.equal(false);
+  });
+});
+
+describe('conditions', () => {
+  const context = { answers: { age: 14, feelings: ['sad'], who: 'me', area: null }, tags: new Set(['low-mood']), audience: 'me' };
+  const cases: Array<[object, boolean]> = [
+    [{ answer: 'age', gte: 14 }, true],
+    [{ answer: 'age', gt: 14 }, false],
+    [{ answer: 'age', lte: 14 }, true],
+    [{ answer: 'age', lt: 14 }, false],
+    [{ answer: 'age', equals: 14 }, true],
+    [{ answer: 'who', equals: 'me' }, true],
+    [{ answer: 'feelings', includes: 'sad' }, true],
+    [{ answer: 'feelings', includes: 'loss' }, false],
+    [{ answer: 'area', answered: true }, false],
+    [{ answer: 'area', answered: false }, true],
+    [{ answer: 'area', equals: 'north' }, false],
+    [{ answer: 'never-asked', answered: false }, true],
+    [{ tag: 'low-mood' }, true],
+    [{ tag: 'anxiety' }, false],
+    [{ audience: 'me' }, true],
+    [{ all: [{ tag: 'low-mood' }, { answer: 'age', lt: 18 }] }, true],
+    [{ all: [{ tag: 'low-mood' }, { answer: 'age', lt: 10 }] }, false],
+    [{ any: [{ tag: 'anxiety' }, { answer: 'age', lt: 18 }] }, true],
+    [{ not: { tag: 'low-mood' } }, false],
+    [{ all: [] }, true],
+    [{ any: [] }, false],
+  ];
+  for (const [condition, expected] of cases) {
+    it(`${JSON.stringify(condition)} is ${expected}`, () => {
+      expect(evaluate(condition as never, context)).to.equal(expected);
+    });
+  }
+});
+
+describe('service matching', () => {
+  it('suggests services for what was said, within age and area, ranked, with reasons', () => {
+    const result = outcome(walk(['me', '14', ['anxious', 'sad'], 'no', 'north', [], 'no']));
+    // Ranked service first, then by how many needs each meets; talkline is always included.
+    expect(ids(result.matches)).to.deep.equal(['north-counselling', 'textline', 'private-therapy']);
+    expect(ids(result.always)).to.deep.equal(['talkline']);
+    const counselling = result.matches[0];
+    expect(counselling.reasons).to.deep.include({ kind: 'need', tag: 'anxiety', step: 'feelings', option: 'anxious' });
+    expect(counselling.reasons).to.deep.include({ kind: 'need', tag: 'low-mood', step: 'feelings', option: 'sad' });
+    expect(counselling.reasons).to.deep.include({ kind: 'age', age: 14, min: 11, max: 18 });
+    expect(counselling.reasons).to.deep.include({ kind: 'area', area: 'north', step: 'area' });
+  });
+
+  it('caps how many are shown', () => {
+    const result = outcome(walk(['me', '14', ['anxious', 'sad'], 'no', 'north', [], 'no']));
+    expect(result.matches.length).to.equal(3);
+  });
+
+  it('leaves out services for other ages and areas', () => {
+    const older = outcome(walk(['me', '20', ['anxious'], 'no', 'north', [], 'no']));
+    expect(ids(older.matches)).to.not.include('north-counselling');
+    const south = outcome(walk(['me', '14', ['anxious'], 'no', 'south', [], 'no']));
+    expect(ids(south.matches)).to.not.include('north-counselling');
+    const unknownArea = outcome(walk(['me', '14', ['anxious'], 'no', 'skip', [], 'no']));
+    expect(ids(unknownArea.matches)).to.not.include('north-counselling');
+  });
+
+  it('leaves out paid services when only free ones are wanted, and says so', () => {
+    const result = outcome(walk(['me', '14', ['anxious'], 'no', 'north', [], 'yes']));
+    expect(ids(result.matches)).to.not.include('private-therapy');
+    expect(result.matches[0].reasons).to.deep.include({ kind: 'free' });
+  });
+
+  it('keeps to the kinds of support asked for', () => {
+    const result = outcome(walk(['me', '14', ['anxious'], 'no', 'north', ['text'], 'no']));
+    expect(ids(result.matches)).to.deep.equal(['textline']);
+    expect(result.matches[0].reasons).to.deep.include({ kind: 'support-type', type: 'text', step: 'how' });
+  });
+
+  it('shows the no-match message and fallback when nothing fits', () => {
+    const result = outcome(walk(['me', '30', ['loss'], 'no', 'north', ['text'], 'no']));
+    expect(result.nothingMatched).to.equal(true);
+    expect(result.matches).to.deep.equal([]);
+    // The fallback ignores the preference for text support, but not age or area.
+    expect(ids(result.fallback)).to.deep.equal(['talkline']);
+  });
+
+  it('suggests only services for what they need when a need was given', () => {
+    const result = outcome(walk(['me', '14', ['loss'], 'no', 'north', [], 'no']));
+    // The grief outcome offers the grief group and a general helpline (general support fits anyone).
+    expect(ids(result.matches)).to.deep.equal(['grief-group', 'talkline']);
+  });
+
+  it('suggests services by age and area alone when no need was given', () => {
+    const result = outcome(walk(['me', '14', ['none'], 'no', 'north', [], 'no']));
+    expect(result.nothingMatched).to.equal(false);
+    expect(ids(result.matches)).to.include('north-counselling');
+  });
+});
+
+describe('text', () => {
+  it('picks the audience variant, then the language, then the default', () => {
+    const text = { default: { en: 'How old are you?', cy: 'Faint yw dy oed di?' }, audience: { parent: 'How old are they?' } };
+    expect(resolveText(text, { locale: 'cy', defaultLocale: 'en' })).to.equal('Faint yw dy oed di?');
+    expect(resolveText(text, { locale: 'cy-GB', defaultLocale: 'en' })).to.equal('Faint yw dy oed di?');
+    expect(resolveText(text, { locale: 'fr', defaultLocale: 'en' })).to.equal('How old are you?');
+    expect(resolveText(text, { locale: 'en', defaultLocale: 'en', audience: 'parent' })).to.equal('How old are they?');
+    expect(resolveText(text, { locale: 'en', defaultLocale: 'en', audience: 'teacher' })).to.equal('How old are you?');
+  });
+});
+
+describe('markup', () => {
+  it('parses paragraphs, lists, bold and links into data', () => {
+    const blocks = parseMarkup('Hello **you**.\nStill here.\n\n- one\n- [two](https://example.org)\n\n1. first\n2. second');
+    expect(blocks).to.deep.equal([
+      { kind: 'paragraph', content: [{ kind: 'text', text: 'Hello ' }, { kind: 'strong', text: 'you' }, { kind: 'text', text: '. Still here.' }] },
+      { kind: 'list', ordered: false, items: [[{ kind: 'text', text: 'one' }], [{ kind: 'link', text: 'two', href: 'https://example.org' }]] },
+      { kind: 'list', ordered: true, items: [[{ kind: 'text', text: 'first' }], [{ kind: 'text', text: 'second' }]] },
+    ]);
+  });
+
+  it('turns unsafe links into plain words', () => {
+    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', 'vbscript:x', '//evil.example']) {
+      expect(parseMarkup(`[go](${href})`)).to.deep.equal([{ kind: 'paragraph', content: [{ kind: 'text', text: 'go' }] }]);
+    }
+    // Whitespace inside a target means it is not a link at all: the words stay as written.
+    const spaced = parseMarkup('[go](java\tscript:alert(1))');
+    expect(JSON.stringify(spaced)).to.not.include('"link"');
+  });
+
+  it('keeps HTML as text', () => {
+    expect(parseMarkup('<img src=x onerror=alert(1)>')).to.deep.equal([
+      { kind: 'paragraph', content: [{ kind: 'text', text: '<img src=x onerror=alert(1)>' }] },
+    ]);
+  });
+});
