@@ -13,8 +13,18 @@ const CHROMIUM_FLAGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
 
+/** /slow/<ms>/<path>: serves <path> after a delay, to test loading states and cancelling. */
+async function slowResponses(context, next) {
+  const match = /^\/slow\/(\d+)(\/.*)$/.exec(context.path);
+  if (!match) return next();
+  await new Promise((resolve) => setTimeout(resolve, Math.min(Number(match[1]), 10_000)));
+  context.path = match[2];
+  return next();
+}
+
 export default {
   files: ['test/**/*.test.ts'],
+  middleware: [slowResponses],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 300_000,

@@ -8,6 +8,12 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  /* Type and colour are set inside the shadow root, where a host page's own rules cannot reach. */
+  .finder {
     box-sizing: border-box;
     color: var(--sf-color-text, #212b32);
     background: var(--sf-color-background, #ffffff);
@@ -16,19 +22,14 @@ export const styles = css`
     line-height: 1.47;
     text-align: start;
     -webkit-font-smoothing: antialiased;
-  }
-  :host([hidden]) {
-    display: none;
+    padding: var(--sf-space, 1rem);
+    max-inline-size: 40em;
+    overflow-wrap: break-word;
   }
   *,
   *::before,
   *::after {
     box-sizing: inherit;
-  }
-  .finder {
-    padding: var(--sf-space, 1rem);
-    max-inline-size: 40em;
-    overflow-wrap: break-word;
   }
   h2,
   h3 {

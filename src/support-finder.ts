@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import {
   answerQuestion,
@@ -327,6 +328,8 @@ export class SupportFinder extends LitElement {
       }
     }
     const back = canGoBack(session);
+    // Each step gets fresh controls: reusing one step's checkboxes for the next would carry
+    // their checked state across.
     return html`<div class="bar">
         ${back
           ? html`<button class="link-button back" type="button" @click=${this.handleBack}>${msg('Back')}</button>`
@@ -335,7 +338,7 @@ export class SupportFinder extends LitElement {
           ? html`<button class="link-button get-help" type="button" @click=${this.handleGetHelp}>${msg('Get help now')}</button>`
           : nothing}
       </div>
-      ${body}
+      ${keyed(session.path.length, body)}
       ${back
         ? html`<div class="actions">
             <button class="link-button" type="button" @click=${this.handleStartAgain}>${msg('Start again')}</button>

@@ -18,3 +18,55 @@ export async function loadValidFlow(path: string): Promise<Flow> {
 export function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+import { waitUntil } from '@open-wc/testing';
+import type { SupportFinder } from '../src/support-finder.js';
+
+export function shadow(el: SupportFinder): ShadowRoot {
+  if (!el.shadowRoot) throw new Error('support-finder has no shadow root');
+  return el.shadowRoot;
+}
+
+export function $(el: SupportFinder, selector: string): HTMLElement {
+  const found = shadow(el).querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+/** Waits until a step (or the error screen) is on screen. */
+export async function shown(el: SupportFinder): Promise<void> {
+  await waitUntil(() => shadow(el).querySelector('#sf-heading'), 'the finder never showed a step', { timeout: 8000 });
+  await el.updateComplete;
+}
+
+export function headingText(el: SupportFinder): string {
+  return $(el, '#sf-heading').textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** Answers the question on screen through its controls, then presses Continue (or Skip). */
+export async function answer(el: SupportFinder, input: string | string[] | 'skip'): Promise<void> {
+  const root = shadow(el);
+  if (input === 'skip') {
+    $(el, 'form .button.secondary').click();
+  } else {
+    const field = root.querySelector<HTMLInputElement | HTMLSelectElement>('#sf-field');
+    if (field) {
+      field.value = String(input);
+    } else {
+      for (const value of Array.isArray(input) ? input : [input]) $(el, `#sf-field-${value}`).click();
+    }
+    $(el, 'form button[type="submit"]').click();
+  }
+  await el.updateComplete;
+}
+
+/** Presses the step's main button: Continue on an info page. */
+export async function continueOn(el: SupportFinder): Promise<void> {
+  $(el, '.actions .button').click();
+  await el.updateComplete;
+}
+
+/** The element that has focus, looking inside the finder's shadow root. */
+export function focused(el: SupportFinder): Element | null {
+  return shadow(el).activeElement;
+}
