@@ -2,6 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { flowListPlugin } from './scripts/flow-list-plugin.mjs';
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -28,7 +29,10 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 300_000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    flowListPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -8,3 +8,4 @@ export * from './matching.js';
 export * from './validate.js';
 export * from './load.js';
 export * from './default-urgent.js';
+export * from './explore.js';

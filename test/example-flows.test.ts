@@ -1,0 +1,125 @@
+/**
+ * Every flow in flows/: every step reachable, every path ends in results or urgent help with
+ * somebody to contact, and axe finds nothing on any step, reached as a person would reach it.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/support-finder.js';
+import type { SupportFinder } from '../src/support-finder.js';
+import {
+  allWalks,
+  answersOnPath,
+  currentStep,
+  indexOf,
+  matchServices,
+  sampleWalks,
+  validateFlow,
+  type Flow,
+  type Walk,
+} from '../src/engine/index.js';
+import { $, answer, continueOn, fetchJson, headingText, shadow, shown } from './support.js';
+
+const names = (await fetchJson('/flows/index.json')) as string[];
+
+/** The shortest walk that passes through each step, and a spread of walks to each outcome. */
+function walksToShow(walks: Walk[]): Walk[] {
+  const chosen = new Map<string, Walk>();
+  const byLength = [...walks].sort((a, b) => a.moves.length - b.moves.length);
+  for (const walk of byLength) {
+    const steps = [...walk.moves.map((m) => m.step), walk.end];
+    steps.forEach((step, i) => {
+      if (!chosen.has(step)) chosen.set(step, { ...walk, moves: walk.moves.slice(0, i), end: step });
+    });
+  }
+  return [...chosen.values()];
+}
+
+it('finds the example flows', () => {
+  expect(names.length).to.be.at.least(2);
+});
+
+for (const name of names) {
+  describe(`flows/${name}`, () => {
+    let flow: Flow;
+    let walks: Walk[];
+    let complete: boolean;
+
+    before(async () => {
+      const data = await fetchJson(`/flows/${name}`);
+      const result = validateFlow(data);
+      if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+      expect(result.warnings, JSON.stringify(result.warnings)).to.deep.equal([]);
+      flow = result.flow;
+      const all = allWalks(flow, 20_000);
+      complete = all.complete;
+      // Too many paths to walk them all: add a seeded random sample, the same every run.
+      walks = complete ? all.walks : [...all.walks, ...sampleWalks(flow, 2_000, 2026)];
+      console.log(`flows/${name}: ${walks.length} walks, ${complete ? 'every path' : 'first 20,000 paths and a seeded sample'}`);
+    });
+
+    it('points its $schema at flow.schema.json', async () => {
+      const data = (await fetchJson(`/flows/${name}`)) as { $schema?: string };
+      expect(data.$schema).to.equal('./flow.schema.json');
+    });
+
+    it('ends every path at results or urgent help', () => {
+      const bad = walks.filter((w) => w.ended !== 'outcome' && w.ended !== 'urgent');
+      expect(bad.map((w) => `${w.ended} at ${w.end} after ${JSON.stringify(w.moves)}`)).to.deep.equal([]);
+      expect(walks.length).to.be.greaterThan(10);
+    });
+
+    it('reaches every step', () => {
+      const reached = new Set(walks.flatMap((w) => [...w.moves.map((m) => m.step), w.end]));
+      const urgentId = indexOf(flow).urgentId;
+      if (urgentId) reached.add(urgentId); // "Get help now" is on every screen
+      expect(flow.steps.map((s) => s.id).filter((id) => !reached.has(id))).to.deep.equal([]);
+    });
+
+    it('gives everyone somebody to contact at the end', () => {
+      for (const walk of walks) {
+        const step = currentStep(flow, walk.session);
+        const count =
+          step.kind === 'outcome'
+            ? (() => {
+                const r = matchServices(flow, step, answersOnPath(walk.session));
+                return r.matches.length + r.always.length + r.fallback.length;
+              })()
+            : step.kind === 'urgent'
+              ? step.services.length
+              : 0;
+        expect(count, `${walk.end} after ${JSON.stringify(walk.moves)}`).to.be.greaterThan(0);
+      }
+    });
+
+    it('routes every urgent answer straight to urgent help', () => {
+      const urgentId = indexOf(flow).urgentId;
+      for (const step of flow.steps) {
+        if (step.kind !== 'question') continue;
+        for (const option of step.options ?? []) {
+          if (!option.urgent) continue;
+          const walk = walks.find((w) => w.moves.some((m) => m.step === step.id && (m.input === option.value || (Array.isArray(m.input) && m.input.includes(option.value)))));
+          expect(walk, `no walk chose ${step.id}: ${option.value}`).to.exist;
+          const at = walk?.moves.findIndex((m) => m.step === step.id) ?? -1;
+          expect(walk?.end).to.equal(urgentId);
+          expect(walk?.moves.length).to.equal(at + 1);
+        }
+      }
+    });
+
+    it('has no accessibility violations on any step, reached as a person would', async () => {
+      for (const walk of walksToShow(walks)) {
+        const el = await fixture<SupportFinder>(html`<support-finder flow="/flows/${name}"></support-finder>`);
+        await shown(el);
+        for (const move of walk.moves) {
+          if (move.input === 'continue') await continueOn(el);
+          else await answer(el, move.input as string | string[] | 'skip');
+        }
+        const expected = flow.steps.find((s) => s.id === walk.end);
+        expect(shadow(el).querySelector('.error-summary'), `refused an answer on the way to ${walk.end}`).to.not.exist;
+        if (expected?.kind === 'urgent') expect($(el, '.urgent')).to.exist;
+        expect(headingText(el)).to.not.equal('');
+        await expect(el, `step ${walk.end}`).to.be.accessible();
+        el.remove();
+      }
+    });
+  });
+}
