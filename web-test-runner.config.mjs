@@ -1,6 +1,8 @@
 // Every test runs in real headless Chromium (Debian's /usr/bin/chromium, or CHROME_PATH).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { countReporter } from './scripts/count-reporter.mjs';
 import { fileURLToPath } from 'node:url';
 import { flowListPlugin } from './scripts/flow-list-plugin.mjs';
 
@@ -12,6 +14,10 @@ const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+  // Test files run side by side in tabs; a background tab must not have its timers slowed.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 /** /slow/<ms>/<path>: serves <path> after a delay, to test loading states and cancelling. */
@@ -27,7 +33,10 @@ export default {
   files: ['test/**/*.test.ts'],
   middleware: [slowResponses],
   nodeResolve: true,
-  concurrency: 2,
+  reporters: [defaultReporter(), countReporter()],
+  // One test file at a time: tabs of one site can share a renderer, so a long synchronous
+  // test in one file would stall the timers of another.
+  concurrency: 1,
   testsFinishTimeout: 300_000,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),

@@ -1,0 +1,12 @@
+// The flow picker: lists every flow in flows/ and points the finder at the one chosen.
+const picker = document.getElementById('flow-picker');
+const finder = document.querySelector('support-finder');
+
+const response = await fetch('/flows/index.json');
+const flows = response.ok ? await response.json() : [];
+for (const name of flows) {
+  const option = new Option(name.replace(/\.json$/, ''), `/flows/${name}`);
+  option.selected = option.value === finder.getAttribute('flow');
+  picker.append(option);
+}
+picker.addEventListener('change', () => finder.setAttribute('flow', picker.value));
