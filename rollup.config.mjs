@@ -22,9 +22,22 @@ function minifyCssTemplates() {
   };
 }
 
+/**
+ * After minifying, the only line breaks left are inside template literals: Lit templates and
+ * styles, where a line break and its indentation mean the same as one space.
+ */
+function collapseTemplateWhitespace() {
+  return {
+    name: 'collapse-template-whitespace',
+    renderChunk(code) {
+      return { code: code.replace(/\n\s+/g, ' '), map: null };
+    },
+  };
+}
+
 export default {
   input: 'src/support-finder.ts',
-  output: { file: 'dist/support-finder.js', format: 'es', sourcemap: true },
+  output: { file: 'dist/support-finder.js', format: 'es' },
   plugins: [
     resolve({ browser: true }),
     minifyCssTemplates(),
@@ -33,8 +46,10 @@ export default {
       ecma: 2021,
       module: true,
       compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+      toplevel: true,
       format: { comments: false },
     }),
+    collapseTemplateWhitespace(),
   ],
   onwarn(warning, warn) {
     // zod's internal module cycles and its pure annotations are harmless; anything else matters.

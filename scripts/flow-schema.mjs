@@ -18,8 +18,23 @@ try {
     outfile,
     logLevel: 'error',
   });
-  const { Flow } = await import(pathToFileURL(outfile).href);
+  const engine = await import(pathToFileURL(outfile).href);
   const z = await import('zod/mini');
+  // Names and descriptions for editors. They live here, not in the schema, so the widget's
+  // bundle does not carry them.
+  const described = {
+    Id: 'A short name made of lower-case letters, digits and hyphens, such as "age" or "self-harm".',
+    LocaleCode: 'A language code such as "en", "cy" or "en-GB".',
+    LocalisedText: 'Text shown to a person: a plain string, or one string per language such as {"en": "Hello", "cy": "Helo"}.',
+    Text: 'Text shown to a person: a plain string, a per-language map, or {"default": …, "audience": {"parent": …}} for wording that changes with who the finder is used for.',
+    Condition: 'When a rule applies: {"answer": "age", "lt": 13}, {"tag": "self-harm"}, {"audience": "me"}, or several combined with "all", "any" and "not".',
+    Contact: 'One way to contact a service: phone, sms (with an optional keyword), website, email or address.',
+    Service: 'A service in the catalogue: who it is for, what it helps with and how to contact it.',
+    Option: 'One answer to a question, with the tags it adds and where it leads.',
+    Rule: 'When the condition holds, go to the step named in next.',
+  };
+  for (const [id, description] of Object.entries(described)) z.globalRegistry.add(engine[id], { id, description });
+  const { Flow } = engine;
   const schema = {
     title: 'support-finder flow',
     ...z.toJSONSchema(Flow, { target: 'draft-2020-12', reused: 'ref', unrepresentable: 'any' }),

@@ -21,7 +21,6 @@ export const styles = css`
     font-size: var(--sf-font-size, 1.1875rem);
     line-height: 1.47;
     text-align: start;
-    -webkit-font-smoothing: antialiased;
     padding: var(--sf-space, 1rem);
     max-inline-size: 40em;
     overflow-wrap: break-word;
@@ -63,9 +62,6 @@ export const styles = css`
   a:visited {
     color: var(--sf-color-link-visited, #330072);
   }
-  a:hover {
-    text-decoration-thickness: 3px;
-  }
   a:focus-visible,
   .link-button:focus-visible {
     outline: 4px solid transparent;
@@ -105,12 +101,6 @@ export const styles = css`
     min-block-size: 44px;
     text-decoration: underline;
     cursor: pointer;
-  }
-  .back::before {
-    content: '‹ ';
-  }
-  :host(:dir(rtl)) .back::before {
-    content: '› ';
   }
   .get-help {
     margin-inline-start: auto;
@@ -210,11 +200,6 @@ export const styles = css`
     grid-column: 2;
     margin: 0;
   }
-  .choice input:focus-visible {
-    outline: 4px solid var(--sf-color-focus, #ffeb3b);
-    outline-offset: 0;
-    box-shadow: 0 0 0 8px var(--sf-color-focus-text, #212b32);
-  }
   .divider {
     margin-block: 0.25rem;
     inline-size: 40px;
@@ -238,11 +223,14 @@ export const styles = css`
   .has-error select {
     border-color: var(--sf-color-error, #d5281b);
   }
+  /* The NHS.UK focus ring: yellow, with a dark edge so it shows on any background. */
   .input:focus,
-  select:focus {
+  select:focus,
+  .choice input:focus-visible,
+  .error-summary:focus {
     outline: 4px solid var(--sf-color-focus, #ffeb3b);
     outline-offset: 0;
-    box-shadow: inset 0 0 0 2px var(--sf-color-focus-text, #212b32);
+    box-shadow: 0 0 0 4px var(--sf-color-focus-text, #212b32);
   }
   .label-heading label {
     display: block;
@@ -253,11 +241,6 @@ export const styles = css`
     padding: var(--sf-space, 1rem);
     margin-block-end: var(--sf-space, 1rem);
     border: 4px solid var(--sf-color-error, #d5281b);
-  }
-  .error-summary:focus {
-    outline: 4px solid var(--sf-color-focus, #ffeb3b);
-    outline-offset: 0;
-    box-shadow: 0 0 0 8px var(--sf-color-focus-text, #212b32);
   }
   .error-summary ul {
     list-style: none;
@@ -314,9 +297,6 @@ export const styles = css`
     color: var(--sf-color-urgent-text, #ffffff);
     background: var(--sf-color-urgent, #d5281b);
   }
-  .urgent-heading:focus {
-    outline: 4px solid var(--sf-color-focus, #ffeb3b);
-  }
   .urgent-content {
     padding: var(--sf-space, 1rem);
     color: var(--sf-color-urgent-text, #ffffff);
@@ -335,21 +315,6 @@ export const styles = css`
   }
   .urgent-content .card a {
     color: var(--sf-color-link, #005eb8);
-  }
-  details {
-    margin-block: var(--sf-space, 1rem);
-  }
-  summary {
-    cursor: pointer;
-    color: var(--sf-color-link, #005eb8);
-    text-decoration: underline;
-  }
-  .author-errors li {
-    margin-block-end: 0.5rem;
-  }
-  code {
-    font-family: ui-monospace, monospace;
-    font-size: 0.9em;
   }
 
   @media (prefers-reduced-motion: reduce) {

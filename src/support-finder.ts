@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { msg } from '@lit/localize';
 import {
   answerQuestion,
   answersOnPath,
@@ -76,11 +76,6 @@ export class SupportFinder extends LitElement {
   private focusTarget: 'heading' | 'summary' | undefined;
   private shownKey = '';
   private outcomeCache: { session: Session; result: OutcomeResult } | undefined;
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -240,7 +235,7 @@ export class SupportFinder extends LitElement {
   private handleSummaryLink(event: Event): void {
     event.preventDefault();
     const id = (event.currentTarget as HTMLAnchorElement).hash.slice(1);
-    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+    (this.renderRoot as ShadowRoot).getElementById(id)?.focus();
   }
 
   protected override updated(): void {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { validateFlow, type FlowProblem } from '../src/engine/index.js';
+import { reviewFlow, validateFlow, type FlowProblem } from '../src/engine/index.js';
 import { clone, fetchJson } from './support.js';
 
 type Json = Record<string, any>;
@@ -9,8 +9,9 @@ before(async () => {
   basic = (await fetchJson('/test/flows/basic.json')) as Json;
 });
 
+/** The authors' review: every check. The widget's own validateFlow is tested at the end. */
 function errorsOf(data: unknown): FlowProblem[] {
-  const result = validateFlow(data);
+  const result = reviewFlow(data);
   expect(result.ok, 'expected the flow to be invalid').to.equal(false);
   return result.ok ? [] : result.errors;
 }
@@ -24,7 +25,7 @@ function expectError(data: unknown, path: string, words: RegExp) {
 
 describe('flow validation', () => {
   it('accepts the test flow with no errors or warnings', () => {
-    const result = validateFlow(basic);
+    const result = reviewFlow(basic);
     expect(result.ok).to.equal(true);
     expect(result.warnings).to.deep.equal([]);
   });
@@ -111,13 +112,13 @@ describe('flow validation', () => {
   it('allows a loop that has a way out', () => {
     const flow = clone(basic);
     flow.steps[7].rules = [{ when: { answer: 'free', equals: 'yes' }, next: 'how' }];
-    expect(validateFlow(flow).ok).to.equal(true);
+    expect(reviewFlow(flow).ok).to.equal(true);
   });
 
   it('warns about a step no route leads to', () => {
     const flow = clone(basic);
     flow.steps[1].rules = [];
-    const result = validateFlow(flow);
+    const result = reviewFlow(flow);
     expect(result.ok).to.equal(true);
     expect(result.warnings.map((w) => w.path)).to.include('steps[2]');
   });
@@ -172,8 +173,7 @@ describe('flow validation', () => {
 
   it('never throws, whatever it is given', () => {
     const odd: unknown[] = [null, 7, 'flow', [], {}, { steps: 'x' }, { formatVersion: 2 }, { formatVersion: 1, steps: [{}], services: [{}] }];
-    for (const data of odd) {
-      const result = validateFlow(data);
+    for (const result of odd.flatMap((data) => [validateFlow(data), reviewFlow(data)])) {
       expect(result.ok).to.equal(false);
       if (!result.ok) {
         expect(result.errors.length).to.be.greaterThan(0);
@@ -190,7 +190,30 @@ describe('flow validation', () => {
     for (let i = 0; i < 20000; i++) when = { not: when };
     const flow = clone(basic);
     flow.steps[1].rules[0].when = when;
+    expect(typeof validateFlow(flow).ok).to.equal('boolean');
+    expect(typeof reviewFlow(flow).ok).to.equal('boolean');
+  });
+});
+
+describe('the widget\'s own validation', () => {
+  it('refuses what would stop a flow running: missing steps and services, no urgent help, loops', () => {
+    const flow = clone(basic);
+    flow.steps[3].options[1].next = 'age2';
+    flow.steps[10].services = ['nope'];
     const result = validateFlow(flow);
-    expect(typeof result.ok).to.equal('boolean');
+    expect(result.ok).to.equal(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => `${e.path}: ${e.message}`)).to.deep.equal([
+        "steps[3].options[1].next: there is no step called 'age2'",
+        "steps[10].services[0]: there is no service called 'nope' in \"services\"",
+      ]);
+    }
+  });
+
+  it('leaves authoring mistakes that cannot break a run to the review', () => {
+    const flow = clone(basic);
+    flow.steps[1].rules[0].when = { answer: 'who', equals: 'teacher' };
+    expect(validateFlow(flow).ok).to.equal(true);
+    expect(reviewFlow(flow).ok).to.equal(false);
   });
 });

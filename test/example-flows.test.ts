@@ -12,7 +12,7 @@ import {
   indexOf,
   matchServices,
   sampleWalks,
-  validateFlow,
+  reviewFlow,
   type Flow,
   type Walk,
 } from '../src/engine/index.js';
@@ -45,7 +45,7 @@ for (const name of names) {
 
     before(async () => {
       const data = await fetchJson(`/flows/${name}`);
-      const result = validateFlow(data);
+      const result = reviewFlow(data);
       if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
       expect(result.warnings, JSON.stringify(result.warnings)).to.deep.equal([]);
       flow = result.flow;

@@ -9,7 +9,7 @@ export const DEFAULT_URGENT_SERVICES: readonly Service[] = [
   {
     id: 'emergency-999',
     name: 'Emergency services (999)',
-    description: 'If you or someone else is in immediate danger or has seriously hurt themselves, call 999 or go to A&E now.',
+    description: 'If someone is in danger or badly hurt, call 999 or go to A&E now.',
     supportTypes: ['emergency'],
     cost: 'free',
     contact: [{ type: 'phone', number: '999', label: 'Call 999' }],
@@ -17,7 +17,7 @@ export const DEFAULT_URGENT_SERVICES: readonly Service[] = [
   {
     id: 'nhs-111',
     name: 'NHS 111',
-    description: 'Urgent help for your mental health, any time: call 111 and choose the mental health option.',
+    description: 'Urgent mental health help, any time: call 111 and choose the mental health option.',
     supportTypes: ['helpline'],
     cost: 'free',
     contact: [

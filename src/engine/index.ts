@@ -9,3 +9,4 @@ export * from './validate.js';
 export * from './load.js';
 export * from './default-urgent.js';
 export * from './explore.js';
+export * from './lint.js';

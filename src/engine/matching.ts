@@ -66,7 +66,7 @@ export function profileOf(flow: Flow, answers: Answers): Profile {
 function openTo(service: Service, profile: Profile): Reason[] | null {
   const reasons: Reason[] = [];
   const { ages } = service;
-  if (ages && profile.age) {
+  if (ages && (ages.min !== undefined || ages.max !== undefined) && profile.age) {
     const age = profile.age.value;
     if ((ages.min !== undefined && age < ages.min) || (ages.max !== undefined && age > ages.max)) return null;
     reasons.push({ kind: 'age', age, min: ages.min, max: ages.max });
@@ -84,7 +84,7 @@ function wanted(service: Service, profile: Profile): Reason[] | null {
   const reasons: Reason[] = [];
   if (profile.freeOnly) {
     if (service.cost === 'paid') return null;
-    if (service.cost === 'free' || service.cost === 'free-and-paid') reasons.push({ kind: 'free' });
+    if (service.cost === 'free') reasons.push({ kind: 'free' });
   }
   if (profile.supportTypes) {
     const { values, step } = profile.supportTypes;
@@ -99,8 +99,10 @@ function needReasons(service: Service, profile: Profile): Reason[] {
   const reasons: Reason[] = [];
   const seen = new Set<string>();
   for (const need of profile.needs) {
-    if (!service.helpsWith?.includes(need.tag) || seen.has(need.tag)) continue;
-    seen.add(need.tag);
+    // One reason per answer chosen, however many of its tags the service helps with.
+    const answer = `${need.step}\u0000${need.option}`;
+    if (!service.helpsWith?.includes(need.tag) || seen.has(need.tag) || seen.has(answer)) continue;
+    seen.add(need.tag).add(answer);
     reasons.push({ kind: 'need', ...need });
   }
   return reasons;
@@ -153,7 +155,7 @@ export function matchServices(flow: Flow, outcome: OutcomeStep, answers: Answers
     });
 
   const always = eligibleList(outcome.alwaysInclude);
-  const nothingMatched = matches.length === 0;
+  const nothingMatched = matches.length === 0 && always.length === 0;
   return {
     matches,
     always,

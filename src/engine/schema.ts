@@ -11,31 +11,13 @@ import * as z from 'zod/mini';
 /** The version of the format this engine reads. A flow states it in `formatVersion`. */
 export const FORMAT_VERSION = 1;
 
-/** Descriptions end up in flow.schema.json, where editors show them to flow authors. */
-function describe<T extends z.ZodMiniType>(schema: T, id: string, description: string): T {
-  z.globalRegistry.add(schema, { id, description } as never);
-  return schema;
-}
-
 /** Ids of steps, options, services, areas and tags: lower case words joined by hyphens. */
-export const Id = describe(
-  z.string().check(z.regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/)),
-  'Id',
-  'A short name made of lower-case letters, digits and hyphens, such as "age" or "self-harm".'
-);
+export const Id = z.string().check(z.regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/));
 
-export const LocaleCode = describe(
-  z.string().check(z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/)),
-  'LocaleCode',
-  'A language code such as "en", "cy" or "en-GB".'
-);
+export const LocaleCode = z.string().check(z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/));
 
 /** Words shown to a person: one string, or one string per locale ({"en": "…", "cy": "…"}). */
-export const LocalisedText = describe(
-  z.union([z.string(), z.record(LocaleCode, z.string())]),
-  'LocalisedText',
-  'Text shown to a person: a plain string, or one string per language such as {"en": "Hello", "cy": "Helo"}.'
-);
+export const LocalisedText = z.union([z.string(), z.record(LocaleCode, z.string())]);
 
 /**
  * Text that may change with who the finder is used for: `default` is used for the person
@@ -46,11 +28,7 @@ export const AudienceText = z.strictObject({
   audience: z.record(Id, LocalisedText),
 });
 
-export const Text = describe(
-  z.union([AudienceText, LocalisedText]),
-  'Text',
-  'Text shown to a person. May be a plain string, a per-language map, or {"default": …, "audience": {"someone-else": …}} for wording that changes with who the finder is used for.'
-);
+export const Text = z.union([AudienceText, LocalisedText]);
 
 export const SupportType = z.enum([
   'helpline',
@@ -130,8 +108,7 @@ export type Condition =
   | { tag: string }
   | { audience: string };
 
-export const Condition: z.ZodMiniType<Condition> = describe(
-  z.union([
+export const Condition: z.ZodMiniType<Condition> = z.union([
   z.strictObject({
     get all() {
       return z.array(Condition);
@@ -150,10 +127,7 @@ export const Condition: z.ZodMiniType<Condition> = describe(
   AnswerCondition,
   z.strictObject({ tag: Id }),
   z.strictObject({ audience: Id }),
-  ]),
-  'Condition',
-  'When a rule applies: {"answer": "age", "lt": 13}, {"tag": "self-harm"}, {"audience": "me"}, or several combined with "all", "any" and "not".'
-);
+  ]);
 
 export const Rule = z.strictObject({ when: Condition, next: Id });
 
@@ -233,7 +207,7 @@ export const UrgentStep = z.strictObject({
   services: z.array(Id),
 });
 
-export const Step = z.discriminatedUnion('kind', [QuestionStep, InfoStep, OutcomeStep, UrgentStep]);
+export const Step = z.union([QuestionStep, InfoStep, OutcomeStep, UrgentStep]);
 
 export const Flow = z.strictObject({
   $schema: z.optional(z.string()),

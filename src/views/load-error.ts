@@ -11,7 +11,7 @@ import { renderUrgentCard } from './urgent.js';
 function technicalDetail(problem: LoadProblem): TemplateResult {
   switch (problem.kind) {
     case 'network':
-      return html`<p>${msg('The flow file could not be fetched. Check the address in the flow attribute, and that the server allows this page to read it (CORS).')}</p>
+      return html`<p>${msg('The flow file could not be fetched: check its address, and that its server allows this page to read it (CORS).')}</p>
         <p><code>${problem.detail}</code></p>`;
     case 'http':
       return html`<p>${msg(str`The server answered with HTTP status ${problem.status}.`)}</p>`;

@@ -14,7 +14,7 @@ export function renderOutcome(ctx: ViewContext, step: OutcomeStep, result: Outco
       ? html`<div class="no-match">
           ${renderMarkup(
             ctx.text(step.noMatch) ||
-              msg('We could not find a service that fits all your answers. These services can help anyone.')
+              msg('No service fits all your answers, but these can help anyone.')
           )}
         </div>`
       : nothing}

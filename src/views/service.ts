@@ -6,21 +6,20 @@ import type { ViewContext } from './context.js';
 import { renderMarkup } from './markup.js';
 
 function supportTypeName(type: SupportType): string {
-  const names: Record<SupportType, () => string> = {
-    helpline: () => msg('phone support'),
-    text: () => msg('text message support'),
-    chat: () => msg('online chat'),
-    email: () => msg('email support'),
-    online: () => msg('online support'),
-    app: () => msg('an app'),
-    counselling: () => msg('counselling'),
-    'drop-in': () => msg('drop-in sessions'),
-    group: () => msg('groups'),
-    'face-to-face': () => msg('face-to-face support'),
-    'self-help': () => msg('self-help'),
-    emergency: () => msg('emergency help'),
-  };
-  return names[type]();
+  return {
+    helpline: msg('phone support'),
+    text: msg('text message support'),
+    chat: msg('online chat'),
+    email: msg('email support'),
+    online: msg('online support'),
+    app: msg('an app'),
+    counselling: msg('counselling'),
+    'drop-in': msg('drop-in sessions'),
+    group: msg('groups'),
+    'face-to-face': msg('face-to-face support'),
+    'self-help': msg('self-help'),
+    emergency: msg('emergency help'),
+  }[type];
 }
 
 function optionLabel(ctx: ViewContext, stepId: string, value: string): string {

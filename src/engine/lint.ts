@@ -1,0 +1,256 @@
+/**
+ * The thorough review for flow authors: everything validateFlow checks, plus the mistakes that
+ * would not stop a flow running but would make it wrong — a condition on an option that does
+ * not exist, a missing translation in the default language, an unsafe link, a service that can
+ * never be suggested. Used by the tests and authoring tools; the widget itself runs only
+ * validateFlow, which keeps its bundle small.
+ */
+import { linksIn, isSafeHref } from './markup.js';
+import { SupportType, type Condition, type Flow, type Step, type Text } from './schema.js';
+import { allVariants } from './text.js';
+import { checkRoutes, validateFlow, type FlowProblem, type Validation } from './validate.js';
+
+/** validateFlow, then every check for authors. Never throws. */
+export function reviewFlow(data: unknown): Validation {
+  const checked = validateFlow(data);
+  if (!checked.ok) return checked;
+  try {
+    const { errors, warnings } = lintFlow(checked.flow);
+    return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, flow: checked.flow, warnings };
+  } catch (error) {
+    return {
+      ok: false,
+      errors: [{ path: '(the whole file)', message: `the flow could not be checked (${error instanceof Error ? error.message : 'unknown problem'})` }],
+      warnings: [],
+    };
+  }
+}
+
+
+/** Every whole-flow check. Assumes the shape is already valid. */
+export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowProblem[] } {
+  const SUPPORT_TYPES = new Set<string>(Object.keys(SupportType.def.entries));
+  const errors: FlowProblem[] = [];
+  const warnings: FlowProblem[] = [];
+  const error = (path: string, message: string) => errors.push({ path, message });
+  const warn = (path: string, message: string) => warnings.push({ path, message });
+
+  const stepIndex = new Map<string, number>();
+  flow.steps.forEach((step, i) => {
+    const first = stepIndex.get(step.id);
+    if (first !== undefined) error(`steps[${i}].id`, `another step is already called '${step.id}' (steps[${first}]); every step needs its own id`);
+    else stepIndex.set(step.id, i);
+  });
+  const serviceIndex = new Map<string, number>();
+  flow.services.forEach((service, i) => {
+    const first = serviceIndex.get(service.id);
+    if (first !== undefined) error(`services[${i}].id`, `another service is already called '${service.id}' (services[${first}]); every service needs its own id`);
+    else serviceIndex.set(service.id, i);
+  });
+
+  const stepRef = (path: string, id: string | undefined) => {
+    if (id !== undefined && !stepIndex.has(id)) error(path, `there is no step called '${id}'`);
+  };
+  const serviceRefs = (path: string, ids: readonly string[] | undefined) =>
+    ids?.forEach((id, j) => {
+      if (!serviceIndex.has(id)) error(`${path}[${j}]`, `there is no service called '${id}' in "services"`);
+    });
+
+  if (flow.steps.length === 0) error('steps', 'a flow needs at least one question and one outcome');
+
+  // Every text: the default language must be there; links must be safe.
+  const checkText = (path: string, text: Text | undefined, markup = false) => {
+    if (text === undefined) return;
+    if (typeof text === 'object' && !('default' in text) && text[flow.defaultLocale] === undefined) {
+      error(path, `there is no text for the default language '${flow.defaultLocale}'`);
+    }
+    if (typeof text === 'object' && 'default' in text && typeof text.default === 'object' && text.default[flow.defaultLocale] === undefined) {
+      error(`${path}.default`, `there is no text for the default language '${flow.defaultLocale}'`);
+    }
+    if (!markup) return;
+    for (const variant of allVariants(text)) {
+      for (const href of linksIn(variant.value)) {
+        if (!isSafeHref(href)) error(`${path}${variant.path}`, `the link '${href.slice(0, 60)}' is not allowed: links must start with https:, http:, tel:, sms: or mailto:`);
+      }
+    }
+  };
+  checkText('title', flow.title);
+  checkText('description', flow.description);
+
+  // Urgent help must always have somewhere to go.
+  const urgentId = flow.urgentStep ?? flow.steps.find((s) => s.kind === 'urgent')?.id;
+  if (flow.urgentStep !== undefined) {
+    stepRef('urgentStep', flow.urgentStep);
+    const target = flow.steps[stepIndex.get(flow.urgentStep) ?? -1];
+    if (target && target.kind !== 'urgent') error('urgentStep', `'${flow.urgentStep}' is a ${target.kind} step, but urgent help must be an urgent step`);
+  } else if (urgentId === undefined) {
+    error('steps', 'there is no urgent step: add one (kind "urgent") so "Get help now" always has somewhere to go');
+  }
+  stepRef('start', flow.start);
+
+  const questions = new Map<string, Extract<Step, { kind: 'question' }>>();
+  for (const step of flow.steps) if (step.kind === 'question') questions.set(step.id, step);
+
+  // Tags that some answer adds, and the values of the area question.
+  const tagsAdded = new Set<string>();
+  const areaValues = new Set<string>();
+  let hasAreaQuestion = false;
+  for (const step of questions.values()) {
+    step.options?.forEach((o) => o.tags?.forEach((t) => tagsAdded.add(t)));
+    if (step.about === 'area') {
+      hasAreaQuestion = true;
+      step.options?.forEach((o) => areaValues.add(o.value));
+    }
+  }
+
+  if (flow.audience) {
+    const q = questions.get(flow.audience.question);
+    if (!q) error('audience.question', `there is no question called '${flow.audience.question}'`);
+    else if (!q.options?.some((o) => o.value === flow.audience?.self)) {
+      error('audience.self', `the question '${q.id}' has no option '${flow.audience.self}'`);
+    }
+  }
+  const audienceValues = new Set(questions.get(flow.audience?.question ?? '')?.options?.map((o) => o.value) ?? []);
+
+  const checkCondition = (path: string, condition: Condition) => {
+    if ('all' in condition) return condition.all.forEach((c, i) => checkCondition(`${path}.all[${i}]`, c));
+    if ('any' in condition) return condition.any.forEach((c, i) => checkCondition(`${path}.any[${i}]`, c));
+    if ('not' in condition) return checkCondition(`${path}.not`, condition.not);
+    if ('tag' in condition) {
+      if (!tagsAdded.has(condition.tag)) error(`${path}.tag`, `no answer adds the tag '${condition.tag}', so this can never be true`);
+      return;
+    }
+    if ('audience' in condition) {
+      if (!flow.audience) error(`${path}.audience`, 'this flow has no "audience" question, so this can never be true');
+      else if (!audienceValues.has(condition.audience)) error(`${path}.audience`, `the audience question has no option '${condition.audience}'`);
+      return;
+    }
+    const q = questions.get(condition.answer);
+    if (!q) {
+      error(`${path}.answer`, stepIndex.has(condition.answer) ? `'${condition.answer}' is not a question, so it has no answer` : `there is no question called '${condition.answer}'`);
+      return;
+    }
+    const operators = (['equals', 'includes', 'gt', 'gte', 'lt', 'lte', 'answered'] as const).filter((k) => condition[k] !== undefined);
+    if (operators.length !== 1) {
+      error(path, operators.length === 0 ? 'say what to compare: add one of "equals", "includes", "gt", "gte", "lt", "lte" or "answered"' : `use one comparison per condition, not ${operators.join(' and ')}; combine conditions with "all"`);
+      return;
+    }
+    const op = operators[0];
+    const values = new Set(optionValues(q));
+    if (op === 'equals') {
+      if (q.type === 'number') {
+        if (typeof condition.equals !== 'number') error(`${path}.equals`, `'${q.id}' is a number question, so compare with a number`);
+      } else if (q.type === 'multiple') {
+        error(`${path}.equals`, `'${q.id}' allows several answers: use "includes" instead of "equals"`);
+      } else if (!values.has(String(condition.equals))) {
+        error(`${path}.equals`, `the question '${q.id}' has no option '${String(condition.equals)}'`);
+      }
+    } else if (op === 'includes') {
+      if (q.type !== 'multiple') error(`${path}.includes`, `'${q.id}' takes one answer: use "equals" instead of "includes"`);
+      else if (!values.has(condition.includes ?? '')) error(`${path}.includes`, `the question '${q.id}' has no option '${condition.includes}'`);
+    } else if (op !== 'answered' && q.type !== 'number') {
+      error(`${path}.${op}`, `'${q.id}' is not a number question, so it cannot be compared with "${op}"`);
+    }
+  };
+
+  flow.steps.forEach((step, i) => {
+    const at = `steps[${i}]`;
+    if (step.kind === 'question') {
+      checkText(`${at}.question`, step.question);
+      checkText(`${at}.hint`, step.hint);
+      checkText(`${at}.skipLabel`, step.skipLabel);
+      const options = step.options ?? [];
+      const needsOptions = step.type === 'single' || step.type === 'multiple' || step.type === 'select';
+      if (needsOptions && options.length < 2) error(`${at}.options`, `a ${step.type === 'select' ? 'list' : 'choice'} question needs at least two options`);
+      if (step.type === 'number' && step.options) error(`${at}.options`, 'a number question has no options: remove "options"');
+      if (step.type === 'yesno' && step.options) {
+        const values = options.map((o) => o.value).sort().join(',');
+        if (values !== 'no,yes') error(`${at}.options`, 'a yes/no question has exactly two options, with the values "yes" and "no"');
+      }
+      if (step.type !== 'number' && (step.min !== undefined || step.max !== undefined)) error(`${at}.${step.min !== undefined ? 'min' : 'max'}`, '"min" and "max" only apply to number questions');
+      if (step.min !== undefined && step.max !== undefined && step.min > step.max) error(`${at}.min`, `the smallest number (${step.min}) is larger than the largest (${step.max})`);
+      if (step.skipLabel !== undefined && !step.optional) error(`${at}.skipLabel`, 'only an optional question can be skipped: add "optional": true, or remove "skipLabel"');
+      const seen = new Map<string, number>();
+      options.forEach((option, j) => {
+        const oat = `${at}.options[${j}]`;
+        checkText(`${oat}.label`, option.label);
+        checkText(`${oat}.hint`, option.hint);
+        if (seen.has(option.value)) error(`${oat}.value`, `another option in this question is already '${option.value}' (options[${seen.get(option.value)}])`);
+        seen.set(option.value, j);
+        stepRef(`${oat}.next`, option.next);
+        if (option.next !== undefined && step.type === 'multiple') error(`${oat}.next`, 'several options can be chosen here, so an option cannot decide the next step: use "rules"');
+        if (option.exclusive && step.type !== 'multiple') error(`${oat}.exclusive`, '"exclusive" ("none of these") only applies to multiple choice questions');
+        if (step.about === 'support-type' && !SUPPORT_TYPES.has(option.value)) error(`${oat}.value`, `for a support-type question, each value must be a support type: ${[...SUPPORT_TYPES].join(', ')}`);
+      });
+      const aboutTypes: Record<string, readonly string[]> = {
+        age: ['number'],
+        area: ['single', 'select'],
+        'support-type': ['single', 'multiple'],
+        'free-only': ['yesno'],
+      };
+      if (step.about && !aboutTypes[step.about].includes(step.type)) error(`${at}.about`, `an "${step.about}" question must be of type ${aboutTypes[step.about].join(' or ')}`);
+      const everyOptionRoutes = !step.optional && options.length > 0 && options.every((o) => o.next !== undefined || o.urgent);
+      if (step.next === undefined && !everyOptionRoutes) error(`${at}.next`, 'this question has no next step: add "next" (where to go when no rule applies)');
+    } else if (step.kind === 'info') {
+      checkText(`${at}.title`, step.title);
+      checkText(`${at}.body`, step.body, true);
+      checkText(`${at}.continueLabel`, step.continueLabel);
+      if (step.next === undefined) error(`${at}.next`, 'this page has no next step: add "next"');
+    } else if (step.kind === 'outcome') {
+      checkText(`${at}.title`, step.title);
+      checkText(`${at}.body`, step.body, true);
+      checkText(`${at}.noMatch`, step.noMatch, true);
+      serviceRefs(`${at}.services`, step.services);
+      serviceRefs(`${at}.alwaysInclude`, step.alwaysInclude);
+      serviceRefs(`${at}.fallback`, step.fallback);
+      if (step.limit !== undefined && (step.limit < 1 || !Number.isInteger(step.limit))) error(`${at}.limit`, 'the number of services to show must be a whole number of at least 1');
+    } else {
+      checkText(`${at}.title`, step.title);
+      checkText(`${at}.body`, step.body, true);
+      serviceRefs(`${at}.services`, step.services);
+      if (step.services.length === 0) error(`${at}.services`, 'urgent help must list at least one service to contact');
+    }
+    if (step.kind === 'question' || step.kind === 'info') {
+      stepRef(`${at}.next`, step.next);
+      step.rules?.forEach((rule, j) => {
+        stepRef(`${at}.rules[${j}].next`, rule.next);
+        checkCondition(`${at}.rules[${j}].when`, rule.when);
+      });
+    }
+  });
+
+  flow.services.forEach((service, i) => {
+    const at = `services[${i}]`;
+    checkText(`${at}.name`, service.name);
+    checkText(`${at}.description`, service.description, true);
+    checkText(`${at}.hours`, service.hours);
+    if (service.ages?.min !== undefined && service.ages.max !== undefined && service.ages.min > service.ages.max) {
+      error(`${at}.ages`, `the youngest age (${service.ages.min}) is older than the oldest (${service.ages.max})`);
+    }
+    service.areas?.forEach((area, j) => {
+      if (!hasAreaQuestion) return;
+      if (!areaValues.has(area)) error(`${at}.areas[${j}]`, `no area question offers the area '${area}'`);
+    });
+    if (service.areas && !hasAreaQuestion) warn(`${at}.areas`, 'this service is limited to some areas, but no question asks for the area ("about": "area"), so it will never be suggested');
+    service.helpsWith?.forEach((tag, j) => {
+      if (!tagsAdded.has(tag)) warn(`${at}.helpsWith[${j}]`, `no answer adds the tag '${tag}', so it never matches on it`);
+    });
+    service.contact.forEach((contact, j) => {
+      const cat = `${at}.contact[${j}]`;
+      if (contact.type === 'website' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(contact.url)) error(`${cat}.url`, `'${contact.url.slice(0, 60)}' is not a web address: it must start with https:// (or http://)`);
+      if ((contact.type === 'phone' || contact.type === 'sms') && !/^\+?[0-9][0-9 ()-]*$/.test(contact.number)) error(`${cat}.number`, `'${contact.number.slice(0, 40)}' is not a phone number: use digits, spaces and an optional leading +`);
+      if (contact.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact.address)) error(`${cat}.address`, `'${contact.address.slice(0, 60)}' is not an email address`);
+      if (contact.type === 'address') checkText(`${cat}.text`, contact.text);
+      else checkText(`${cat}.label`, contact.label);
+    });
+  });
+
+  if (errors.length === 0) checkRoutes(flow, stepIndex, urgentId, error, warn);
+  return { errors, warnings };
+}
+
+function optionValues(step: Extract<Step, { kind: 'question' }>): string[] {
+  if (step.type === 'yesno' && !step.options) return ['yes', 'no'];
+  return step.options?.map((o) => o.value) ?? [];
+}
+
