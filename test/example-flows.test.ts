@@ -7,6 +7,8 @@ import '../src/support-finder.js';
 import type { SupportFinder } from '../src/support-finder.js';
 import {
   allWalks,
+  audienceOf,
+  resolveText,
   answersOnPath,
   currentStep,
   indexOf,
@@ -16,7 +18,7 @@ import {
   type Flow,
   type Walk,
 } from '../src/engine/index.js';
-import { $, answer, continueOn, fetchJson, headingText, shadow, shown } from './support.js';
+import { $, answer, answerByKeyboard, continueOn, fetchJson, headingText, shadow, shown } from './support.js';
 
 const names = (await fetchJson('/flows/index.json')) as string[];
 
@@ -102,6 +104,25 @@ for (const name of names) {
           expect(walk?.end).to.equal(urgentId);
           expect(walk?.moves.length).to.equal(at + 1);
         }
+      }
+    });
+
+    it('can be finished with the keyboard alone, to every outcome', async () => {
+      const outcomes = flow.steps.filter((s) => s.kind === 'outcome').map((s) => s.id);
+      for (const outcome of outcomes) {
+        const walk = [...walks].filter((w) => w.end === outcome).sort((a, b) => a.moves.length - b.moves.length)[0];
+        expect(walk, `no walk reaches ${outcome}`).to.exist;
+        const el = await fixture<SupportFinder>(html`<support-finder flow="/flows/${name}"></support-finder>`);
+        await shown(el);
+        for (const move of walk.moves) {
+          expect(shadow(el).querySelector('.error-summary'), `refused an answer before ${move.step}`).to.not.exist;
+          await answerByKeyboard(el, move.input as string | string[] | 'skip' | 'continue');
+        }
+        const step = currentStep(flow, walk.session);
+        const audience = audienceOf(flow, answersOnPath(walk.session));
+        expect(headingText(el)).to.equal(resolveText('title' in step ? step.title : undefined, { locale: flow.defaultLocale, defaultLocale: flow.defaultLocale, audience }));
+        expect(shadow(el).querySelectorAll('.services > li').length, `services at ${outcome}`).to.be.greaterThan(0);
+        el.remove();
       }
     });
 

@@ -70,3 +70,55 @@ export async function continueOn(el: SupportFinder): Promise<void> {
 export function focused(el: SupportFinder): Element | null {
   return shadow(el).activeElement;
 }
+
+import { sendKeys } from '@web/test-runner-commands';
+
+/** Presses Tab until `matches` holds for the focused element (at most `limit` presses). */
+export async function tabTo(el: SupportFinder, matches: (focused: Element) => boolean, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    const now = focused(el);
+    if (now && matches(now)) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error('Tab never reached the control');
+}
+
+/** Answers the step on screen with the keyboard alone, as a person without a mouse would. */
+export async function answerByKeyboard(el: SupportFinder, input: string | string[] | 'skip' | 'continue'): Promise<void> {
+  const isButton = (text: RegExp) => (f: Element) => f.tagName === 'BUTTON' && text.test(f.textContent ?? '');
+  $(el, '#sf-heading').focus();
+  if (input === 'continue') {
+    await tabTo(el, (f) => f.matches('.actions .button'));
+  } else if (input === 'skip') {
+    await tabTo(el, (f) => f.matches('form .button.secondary'));
+  } else {
+    const field = shadow(el).querySelector<HTMLInputElement | HTMLSelectElement>('#sf-field');
+    if (field instanceof HTMLInputElement) {
+      await tabTo(el, (f) => f === field);
+      await sendKeys({ type: String(input) });
+    } else if (field instanceof HTMLSelectElement) {
+      await tabTo(el, (f) => f === field);
+      const target = [...field.options].findIndex((o) => o.value === input);
+      for (let i = field.selectedIndex; i < target; i++) await sendKeys({ press: 'ArrowDown' });
+    } else {
+      const wanted = Array.isArray(input) ? input : [input];
+      const first = shadow(el).querySelector<HTMLInputElement>('.choice input');
+      if (first?.type === 'radio') {
+        // Tab into the group, then arrow keys choose.
+        await tabTo(el, (f) => f instanceof HTMLInputElement && f.type === 'radio');
+        const radios = [...shadow(el).querySelectorAll<HTMLInputElement>('.choice input')];
+        const target = radios.findIndex((r) => r.value === wanted[0]);
+        if (target === 0) await sendKeys({ press: 'Space' });
+        for (let i = 0; i < target; i++) await sendKeys({ press: 'ArrowDown' });
+      } else {
+        for (const value of wanted) {
+          await tabTo(el, (f) => f instanceof HTMLInputElement && f.value === value);
+          await sendKeys({ press: 'Space' });
+        }
+      }
+    }
+    await tabTo(el, isButton(/Continue/));
+  }
+  await sendKeys({ press: 'Enter' });
+  await el.updateComplete;
+}
