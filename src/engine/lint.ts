@@ -8,7 +8,7 @@
 import { linksIn, isSafeHref } from './markup.js';
 import { SupportType, type Condition, type Flow, type Step, type Text } from './schema.js';
 import { allVariants } from './text.js';
-import { checkRoutes, validateFlow, type FlowProblem, type Validation } from './validate.js';
+import { validateFlow, type FlowProblem, type Validation } from './validate.js';
 
 /** validateFlow, then every check for authors. Never throws. */
 export function reviewFlow(data: unknown): Validation {
@@ -16,7 +16,8 @@ export function reviewFlow(data: unknown): Validation {
   if (!checked.ok) return checked;
   try {
     const { errors, warnings } = lintFlow(checked.flow);
-    return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, flow: checked.flow, warnings };
+    const all = [...checked.warnings, ...warnings];
+    return errors.length > 0 ? { ok: false, errors, warnings: all } : { ok: true, flow: checked.flow, warnings: all };
   } catch (error) {
     return {
       ok: false,
@@ -27,7 +28,7 @@ export function reviewFlow(data: unknown): Validation {
 }
 
 
-/** Every whole-flow check. Assumes the shape is already valid. */
+/** The authoring checks validateFlow does not make. Assumes a flow that passed it. */
 export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowProblem[] } {
   const SUPPORT_TYPES = new Set<string>(Object.keys(SupportType.def.entries));
   const errors: FlowProblem[] = [];
@@ -35,28 +36,6 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
   const error = (path: string, message: string) => errors.push({ path, message });
   const warn = (path: string, message: string) => warnings.push({ path, message });
 
-  const stepIndex = new Map<string, number>();
-  flow.steps.forEach((step, i) => {
-    const first = stepIndex.get(step.id);
-    if (first !== undefined) error(`steps[${i}].id`, `another step is already called '${step.id}' (steps[${first}]); every step needs its own id`);
-    else stepIndex.set(step.id, i);
-  });
-  const serviceIndex = new Map<string, number>();
-  flow.services.forEach((service, i) => {
-    const first = serviceIndex.get(service.id);
-    if (first !== undefined) error(`services[${i}].id`, `another service is already called '${service.id}' (services[${first}]); every service needs its own id`);
-    else serviceIndex.set(service.id, i);
-  });
-
-  const stepRef = (path: string, id: string | undefined) => {
-    if (id !== undefined && !stepIndex.has(id)) error(path, `there is no step called '${id}'`);
-  };
-  const serviceRefs = (path: string, ids: readonly string[] | undefined) =>
-    ids?.forEach((id, j) => {
-      if (!serviceIndex.has(id)) error(`${path}[${j}]`, `there is no service called '${id}' in "services"`);
-    });
-
-  if (flow.steps.length === 0) error('steps', 'a flow needs at least one question and one outcome');
 
   // Every text: the default language must be there; links must be safe.
   const checkText = (path: string, text: Text | undefined, markup = false) => {
@@ -76,17 +55,6 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
   };
   checkText('title', flow.title);
   checkText('description', flow.description);
-
-  // Urgent help must always have somewhere to go.
-  const urgentId = flow.urgentStep ?? flow.steps.find((s) => s.kind === 'urgent')?.id;
-  if (flow.urgentStep !== undefined) {
-    stepRef('urgentStep', flow.urgentStep);
-    const target = flow.steps[stepIndex.get(flow.urgentStep) ?? -1];
-    if (target && target.kind !== 'urgent') error('urgentStep', `'${flow.urgentStep}' is a ${target.kind} step, but urgent help must be an urgent step`);
-  } else if (urgentId === undefined) {
-    error('steps', 'there is no urgent step: add one (kind "urgent") so "Get help now" always has somewhere to go');
-  }
-  stepRef('start', flow.start);
 
   const questions = new Map<string, Extract<Step, { kind: 'question' }>>();
   for (const step of flow.steps) if (step.kind === 'question') questions.set(step.id, step);
@@ -127,7 +95,7 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
     }
     const q = questions.get(condition.answer);
     if (!q) {
-      error(`${path}.answer`, stepIndex.has(condition.answer) ? `'${condition.answer}' is not a question, so it has no answer` : `there is no question called '${condition.answer}'`);
+      error(`${path}.answer`, flow.steps.some((s) => s.id === condition.answer) ? `'${condition.answer}' is not a question, so it has no answer` : `there is no question called '${condition.answer}'`);
       return;
     }
     const operators = (['equals', 'includes', 'gt', 'gte', 'lt', 'lte', 'answered'] as const).filter((k) => condition[k] !== undefined);
@@ -160,15 +128,12 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
       checkText(`${at}.hint`, step.hint);
       checkText(`${at}.skipLabel`, step.skipLabel);
       const options = step.options ?? [];
-      const needsOptions = step.type === 'single' || step.type === 'multiple' || step.type === 'select';
-      if (needsOptions && options.length < 2) error(`${at}.options`, `a ${step.type === 'select' ? 'list' : 'choice'} question needs at least two options`);
       if (step.type === 'number' && step.options) error(`${at}.options`, 'a number question has no options: remove "options"');
       if (step.type === 'yesno' && step.options) {
         const values = options.map((o) => o.value).sort().join(',');
         if (values !== 'no,yes') error(`${at}.options`, 'a yes/no question has exactly two options, with the values "yes" and "no"');
       }
       if (step.type !== 'number' && (step.min !== undefined || step.max !== undefined)) error(`${at}.${step.min !== undefined ? 'min' : 'max'}`, '"min" and "max" only apply to number questions');
-      if (step.min !== undefined && step.max !== undefined && step.min > step.max) error(`${at}.min`, `the smallest number (${step.min}) is larger than the largest (${step.max})`);
       if (step.skipLabel !== undefined && !step.optional) error(`${at}.skipLabel`, 'only an optional question can be skipped: add "optional": true, or remove "skipLabel"');
       const seen = new Map<string, number>();
       options.forEach((option, j) => {
@@ -177,7 +142,6 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
         checkText(`${oat}.hint`, option.hint);
         if (seen.has(option.value)) error(`${oat}.value`, `another option in this question is already '${option.value}' (options[${seen.get(option.value)}])`);
         seen.set(option.value, j);
-        stepRef(`${oat}.next`, option.next);
         if (option.next !== undefined && step.type === 'multiple') error(`${oat}.next`, 'several options can be chosen here, so an option cannot decide the next step: use "rules"');
         if (option.exclusive && step.type !== 'multiple') error(`${oat}.exclusive`, '"exclusive" ("none of these") only applies to multiple choice questions');
         if (step.about === 'support-type' && !SUPPORT_TYPES.has(option.value)) error(`${oat}.value`, `for a support-type question, each value must be a support type: ${[...SUPPORT_TYPES].join(', ')}`);
@@ -189,31 +153,21 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
         'free-only': ['yesno'],
       };
       if (step.about && !aboutTypes[step.about].includes(step.type)) error(`${at}.about`, `an "${step.about}" question must be of type ${aboutTypes[step.about].join(' or ')}`);
-      const everyOptionRoutes = !step.optional && options.length > 0 && options.every((o) => o.next !== undefined || o.urgent);
-      if (step.next === undefined && !everyOptionRoutes) error(`${at}.next`, 'this question has no next step: add "next" (where to go when no rule applies)');
     } else if (step.kind === 'info') {
       checkText(`${at}.title`, step.title);
       checkText(`${at}.body`, step.body, true);
       checkText(`${at}.continueLabel`, step.continueLabel);
-      if (step.next === undefined) error(`${at}.next`, 'this page has no next step: add "next"');
     } else if (step.kind === 'outcome') {
       checkText(`${at}.title`, step.title);
       checkText(`${at}.body`, step.body, true);
       checkText(`${at}.noMatch`, step.noMatch, true);
-      serviceRefs(`${at}.services`, step.services);
-      serviceRefs(`${at}.alwaysInclude`, step.alwaysInclude);
-      serviceRefs(`${at}.fallback`, step.fallback);
       if (step.limit !== undefined && (step.limit < 1 || !Number.isInteger(step.limit))) error(`${at}.limit`, 'the number of services to show must be a whole number of at least 1');
     } else {
       checkText(`${at}.title`, step.title);
       checkText(`${at}.body`, step.body, true);
-      serviceRefs(`${at}.services`, step.services);
-      if (step.services.length === 0) error(`${at}.services`, 'urgent help must list at least one service to contact');
     }
     if (step.kind === 'question' || step.kind === 'info') {
-      stepRef(`${at}.next`, step.next);
       step.rules?.forEach((rule, j) => {
-        stepRef(`${at}.rules[${j}].next`, rule.next);
         checkCondition(`${at}.rules[${j}].when`, rule.when);
       });
     }
@@ -245,7 +199,6 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
     });
   });
 
-  if (errors.length === 0) checkRoutes(flow, stepIndex, urgentId, error, warn);
   return { errors, warnings };
 }
 
