@@ -38,6 +38,9 @@ function collapseTemplateWhitespace() {
 export default {
   input: 'src/support-finder.ts',
   output: { file: 'dist/support-finder.js', format: 'es' },
+  // schema.ts only defines zod schemas (for types, tools and flow.schema.json); the widget
+  // checks flows against the generated schema instead, so nothing of zod need be bundled.
+  treeshake: { moduleSideEffects: (id) => !id.endsWith('/src/engine/schema.ts') },
   plugins: [
     resolve({ browser: true }),
     minifyCssTemplates(),

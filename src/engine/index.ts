@@ -10,3 +10,5 @@ export * from './load.js';
 export * from './default-urgent.js';
 export * from './explore.js';
 export * from './lint.js';
+export * from './shape.js';
+export * from './version.js';

@@ -4,12 +4,11 @@
  *
  * The schemas check shape only. Whether a step named in `next` exists, whether every route
  * ends somewhere useful, and whether links are safe are checked in validate.ts, which also turns
- * every problem into a sentence a content designer can act on.
+ * every problem into a sentence a content designer can act on. At run time the engine checks
+ * shape against the generated JSON Schema (shape.ts), so the widget does not carry zod.
  */
 import * as z from 'zod/mini';
-
-/** The version of the format this engine reads. A flow states it in `formatVersion`. */
-export const FORMAT_VERSION = 1;
+import { FORMAT_VERSION } from './version.js';
 
 /** Ids of steps, options, services, areas and tags: lower case words joined by hyphens. */
 export const Id = z.string().check(z.regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/));

@@ -5,8 +5,10 @@
  * never shown raw); then the flow is checked as a whole — names that point nowhere, questions
  * with nowhere to go, routes that loop without reaching results, unsafe links.
  */
-import * as z from 'zod/mini';
-import { Flow } from './schema.js';
+import { FLOW_SCHEMA } from './flow-schema.js';
+import type { Flow } from './schema.js';
+import { checkShape, type ShapeIssue } from './shape.js';
+import { FORMAT_VERSION } from './version.js';
 import { possibleNextSteps } from './routing.js';
 
 export interface FlowProblem {
@@ -21,7 +23,7 @@ export type Validation =
   | { ok: false; errors: FlowProblem[]; warnings: FlowProblem[] };
 
 type PathPart = PropertyKey;
-type Issue = z.core.$ZodIssue;
+type Issue = ShapeIssue;
 
 export function formatPath(path: readonly PathPart[]): string {
   let out = '';
@@ -113,6 +115,7 @@ function explainIssue(issue: Issue, root: unknown, base: readonly PathPart[]): F
         message: `there is no setting called '${key}' here; check the spelling, or remove it`,
       }));
     case 'invalid_value': {
+      if (value === undefined) return [{ path: at, message: 'this is required but missing' }];
       const allowed = issue.values.map((v) => `'${String(v)}'`).join(', ');
       return [
         {
@@ -176,21 +179,18 @@ export function validateFlow(data: unknown): Validation {
       };
     }
     const version = (data as { formatVersion?: unknown }).formatVersion;
-    if (typeof version === 'number' && version > 1) {
+    if (typeof version === 'number' && version > FORMAT_VERSION) {
       return {
         ok: false,
-        errors: [{ path: 'formatVersion', message: `this flow uses format version ${version}, but this finder reads version 1: update the finder` }],
+        errors: [{ path: 'formatVersion', message: `this flow uses format version ${version}, but this finder reads version ${FORMAT_VERSION}: update the finder` }],
         warnings: [],
       };
     }
-    const parsed = Flow.safeParse(data);
-    if (!parsed.success) {
-      return { ok: false, errors: explainSchemaIssues(parsed.error.issues, data), warnings: [] };
-    }
-    const { errors, warnings } = checkFlow(parsed.data);
-    return errors.length > 0
-      ? { ok: false, errors, warnings }
-      : { ok: true, flow: parsed.data, warnings };
+    const issues = checkShape(FLOW_SCHEMA, data);
+    if (issues.length > 0) return { ok: false, errors: explainSchemaIssues(issues, data), warnings: [] };
+    const flow = data as Flow;
+    const { errors, warnings } = checkFlow(flow);
+    return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, flow, warnings };
   } catch (error) {
     return {
       ok: false,

@@ -23,8 +23,8 @@ export const FIELD_ID = 'sf-field';
 const HINT_ID = 'sf-hint';
 const ERROR_ID = 'sf-error';
 
-function optionLabel(ctx: ViewContext, step: QuestionStep, option: Option): string {
-  // A yes/no question without its own options gets the widget's translated Yes and No.
+/** An option's words. A yes/no question without its own options gets the widget's Yes and No. */
+export function optionLabel(ctx: ViewContext, step: QuestionStep, option: Option): string {
   if (step.type === 'yesno' && !step.options) return option.value === 'yes' ? msg('Yes') : msg('No');
   return ctx.text(option.label);
 }

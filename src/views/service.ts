@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import { isSafeHref, questionOptions, type Contact, type Reason, type Service, type SupportType } from '../engine/index.js';
 import type { ViewContext } from './context.js';
 import { renderMarkup } from './markup.js';
+import { optionLabel } from './question.js';
 
 function supportTypeName(type: SupportType): string {
   return {
@@ -22,17 +23,18 @@ function supportTypeName(type: SupportType): string {
   }[type];
 }
 
-function optionLabel(ctx: ViewContext, stepId: string, value: string): string {
+/** The words of the answer a reason points at, as the person saw them. */
+function answerLabel(ctx: ViewContext, stepId: string, value: string): string {
   const step = ctx.flow?.steps.find((s) => s.id === stepId);
   const option = step?.kind === 'question' ? questionOptions(step).find((o) => o.value === value) : undefined;
-  return option ? ctx.text(option.label) : value;
+  return step?.kind === 'question' && option ? optionLabel(ctx, step, option) : value;
 }
 
 /** One reason, in words. "You" is the person using the finder, whoever it is for. */
 export function reasonText(ctx: ViewContext, reason: Reason): string {
   switch (reason.kind) {
     case 'need':
-      return msg(str`You chose “${optionLabel(ctx, reason.step, reason.option)}”`);
+      return msg(str`You chose “${answerLabel(ctx, reason.step, reason.option)}”`);
     case 'age': {
       const self = ctx.audience === undefined || ctx.audience === ctx.flow?.audience?.self;
       const { min, max, age } = reason;
@@ -45,7 +47,7 @@ export function reasonText(ctx: ViewContext, reason: Reason): string {
       return self ? msg(str`${range}, and you are ${age}`) : msg(str`${range}, and they are ${age}`);
     }
     case 'area':
-      return msg(str`It covers ${optionLabel(ctx, reason.step, reason.area)}`);
+      return msg(str`It covers ${answerLabel(ctx, reason.step, reason.area)}`);
     case 'free':
       return msg('It is free');
     case 'support-type':

@@ -1,0 +1,124 @@
+/**
+ * Checks a value against the flow's JSON Schema, the one generated from the zod schema in
+ * schema.ts. The widget checks flows with this rather than with zod itself, which would more
+ * than double the engine's share of the bundle. It reports the issues zod would report, in
+ * zod's shape, so validate.ts explains both the same way; a test holds the two in agreement.
+ *
+ * Only the keywords the generator emits are understood: type, $ref, properties, required,
+ * additionalProperties, propertyNames, items, const, enum, pattern and anyOf.
+ */
+
+type JsonType = 'string' | 'number' | 'boolean' | 'array' | 'object';
+
+export interface JsonSchema {
+  /** One type, or a list where zod had a union of plain types. */
+  type?: JsonType | readonly JsonType[];
+  $ref?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: readonly string[];
+  additionalProperties?: boolean | JsonSchema;
+  propertyNames?: JsonSchema;
+  items?: JsonSchema;
+  const?: unknown;
+  enum?: readonly unknown[];
+  pattern?: string;
+  anyOf?: readonly JsonSchema[];
+  $defs?: Record<string, JsonSchema>;
+}
+
+type Path = Array<string | number>;
+
+/** The subset of zod's issues that validate.ts explains. */
+export type ShapeIssue =
+  | { code: 'invalid_type'; expected: string; path: Path }
+  | { code: 'unrecognized_keys'; keys: string[]; path: Path; continue?: true }
+  | { code: 'invalid_value'; values: unknown[]; path: Path }
+  | { code: 'invalid_format'; path: Path; continue?: true }
+  | { code: 'invalid_key'; path: Path }
+  | { code: 'invalid_union'; errors: ShapeIssue[][]; path: Path };
+
+function typeOf(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  return typeof value;
+}
+
+/** A required property that is absent, reported as zod reports it. */
+function missing(property: JsonSchema, path: Path, issues: ShapeIssue[]): void {
+  if ('const' in property || property.enum) {
+    issues.push({ code: 'invalid_value', values: property.enum ? [...property.enum] : [property.const], path });
+  } else {
+    issues.push({ code: 'invalid_type', expected: String(property.type ?? 'value'), path });
+  }
+}
+
+export function checkShape(root: JsonSchema, value: unknown): ShapeIssue[] {
+  const patterns = new Map<string, RegExp>();
+  const check = (schema: JsonSchema, value: unknown, path: Path, issues: ShapeIssue[]): void => {
+    if (schema.$ref) return check(root.$defs?.[schema.$ref.slice('#/$defs/'.length)] ?? {}, value, path, issues);
+    if (schema.anyOf) {
+      const errors: ShapeIssue[][] = [];
+      for (const option of schema.anyOf) {
+        const found: ShapeIssue[] = [];
+        check(option, value, [], found);
+        if (found.length === 0) return;
+        errors.push(found);
+      }
+      // As zod does: when exactly one branch failed only on stray keys or a pattern (problems
+      // that do not stop checking), that branch is the one meant, and its problems are reported.
+      const nearly = errors.filter((found) => found.every((issue) => 'continue' in issue));
+      if (nearly.length === 1) {
+        for (const issue of nearly[0]) issues.push({ ...issue, path: [...path, ...issue.path] });
+      } else {
+        issues.push({ code: 'invalid_union', errors, path });
+      }
+      return;
+    }
+    if ('const' in schema || schema.enum) {
+      const values = schema.enum ? [...schema.enum] : [schema.const];
+      if (!values.includes(value)) issues.push({ code: 'invalid_value', values, path });
+      return;
+    }
+    const actual = typeOf(value);
+    if (Array.isArray(schema.type)) {
+      if (!schema.type.includes(actual)) {
+        issues.push({ code: 'invalid_union', errors: schema.type.map((expected) => [{ code: 'invalid_type', expected, path: [] }]), path });
+      }
+      return;
+    }
+    if (schema.type && actual !== schema.type) {
+      issues.push({ code: 'invalid_type', expected: schema.type as string, path });
+      return;
+    }
+    if (schema.pattern !== undefined) {
+      let pattern = patterns.get(schema.pattern);
+      if (!pattern) patterns.set(schema.pattern, (pattern = new RegExp(schema.pattern)));
+      if (!pattern.test(value as string)) issues.push({ code: 'invalid_format', path, continue: true });
+    }
+    if (schema.items && Array.isArray(value)) {
+      value.forEach((item, i) => check(schema.items as JsonSchema, item, [...path, i], issues));
+    }
+    if (actual !== 'object') return;
+    const record = value as Record<string, unknown>;
+    const known = schema.properties ?? {};
+    for (const [key, property] of Object.entries(known)) {
+      if (Object.prototype.hasOwnProperty.call(record, key) && record[key] !== undefined) check(property, record[key], [...path, key], issues);
+      else if (schema.required?.includes(key)) missing(property, [...path, key], issues);
+    }
+    const extra = Object.keys(record).filter((key) => !Object.prototype.hasOwnProperty.call(known, key));
+    const more = schema.additionalProperties;
+    if (more === false) {
+      if (extra.length > 0) issues.push({ code: 'unrecognized_keys', keys: extra, path, continue: true });
+    } else if (typeof more === 'object') {
+      for (const key of extra) {
+        const keyIssues: ShapeIssue[] = [];
+        if (schema.propertyNames) check(schema.propertyNames, key, [], keyIssues);
+        if (keyIssues.length > 0) issues.push({ code: 'invalid_key', path: [...path, key] });
+        else check(more, record[key], [...path, key], issues);
+      }
+    }
+  };
+  const issues: ShapeIssue[] = [];
+  check(root, value, [], issues);
+  return issues;
+}
