@@ -2,7 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const BUDGET = 25 * 1024;
+// What the widget measured (20,141 bytes after dropping zod from the bundle) plus a small
+// margin. Raise it only with a measured reason, in the commit that needs it.
+const BUDGET = 21 * 1024;
 const file = 'dist/support-finder.js';
 const source = await readFile(file);
 const gzip = gzipSync(source, { level: 9 }).length;

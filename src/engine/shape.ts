@@ -52,8 +52,90 @@ function missing(property: JsonSchema, path: Path, issues: ShapeIssue[]): void {
   }
 }
 
+const patterns = new Map<string, RegExp>();
+function regex(source: string): RegExp {
+  let pattern = patterns.get(source);
+  if (!pattern) patterns.set(source, (pattern = new RegExp(source)));
+  return pattern;
+}
+
+const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+type Fit = (value: unknown) => boolean;
+
+/**
+ * The schema compiled into plain functions that say whether a value fits, with no issues built:
+ * the fast path for the usual case, a valid flow. References are resolved and key lists worked
+ * out once, so checking a large flow does no interpretation per node. (No eval: compiled to
+ * closures, so it runs under a strict Content-Security-Policy.)
+ */
+function compile(root: JsonSchema): Fit {
+  const made = new Map<JsonSchema, Fit>();
+  const make = (schema: JsonSchema): Fit => {
+    let fit = made.get(schema);
+    if (!fit) {
+      let built: Fit | undefined;
+      // Conditions refer to themselves: hand out a forwarder before building.
+      made.set(schema, (fit = (value) => (built as Fit)(value)));
+      built = build(schema);
+    }
+    return fit;
+  };
+  const build = (schema: JsonSchema): Fit => {
+    if (schema.$ref) return make(root.$defs?.[schema.$ref.slice('#/$defs/'.length)] ?? {});
+    if (schema.anyOf) {
+      const options = schema.anyOf.map(make);
+      return (value) => options.some((fit) => fit(value));
+    }
+    if ('const' in schema) return (value) => value === schema.const;
+    if (schema.enum) {
+      const allowed = new Set(schema.enum);
+      return (value) => allowed.has(value);
+    }
+    const { type } = schema;
+    if (Array.isArray(type)) return (value) => type.includes(typeOf(value));
+    if (type !== 'object') {
+      const pattern = schema.pattern === undefined ? undefined : new RegExp(schema.pattern);
+      const item = schema.items && make(schema.items);
+      return (value) => {
+        if (type && typeOf(value) !== type) return false;
+        if (pattern && !pattern.test(value as string)) return false;
+        if (item) for (const each of value as unknown[]) if (!item(each)) return false;
+        return true;
+      };
+    }
+    const properties = Object.entries(schema.properties ?? {}).map(
+      ([key, property]) => [key, make(property), schema.required?.includes(key) ?? false] as const
+    );
+    const known = new Set(properties.map(([key]) => key));
+    const more = schema.additionalProperties;
+    const name = schema.propertyNames && make(schema.propertyNames);
+    const extra = typeof more === 'object' ? make(more) : undefined;
+    return (value) => {
+      if (typeOf(value) !== 'object') return false;
+      const record = value as Record<string, unknown>;
+      for (const [key, fit, required] of properties) {
+        const item = has(record, key) ? record[key] : undefined;
+        if (item === undefined ? required : !fit(item)) return false;
+      }
+      if (more === false || extra) {
+        for (const key of Object.keys(record)) {
+          if (known.has(key)) continue;
+          if (!extra || (name && !name(key)) || !extra(record[key])) return false;
+        }
+      }
+      return true;
+    };
+  };
+  return make(root);
+}
+
+const compiled = new WeakMap<JsonSchema, Fit>();
+
 export function checkShape(root: JsonSchema, value: unknown): ShapeIssue[] {
-  const patterns = new Map<string, RegExp>();
+  let fits = compiled.get(root);
+  if (!fits) compiled.set(root, (fits = compile(root)));
+  if (fits(value)) return [];
   const check = (schema: JsonSchema, value: unknown, path: Path, issues: ShapeIssue[]): void => {
     if (schema.$ref) return check(root.$defs?.[schema.$ref.slice('#/$defs/'.length)] ?? {}, value, path, issues);
     if (schema.anyOf) {
@@ -91,9 +173,7 @@ export function checkShape(root: JsonSchema, value: unknown): ShapeIssue[] {
       return;
     }
     if (schema.pattern !== undefined) {
-      let pattern = patterns.get(schema.pattern);
-      if (!pattern) patterns.set(schema.pattern, (pattern = new RegExp(schema.pattern)));
-      if (!pattern.test(value as string)) issues.push({ code: 'invalid_format', path, continue: true });
+      if (!regex(schema.pattern).test(value as string)) issues.push({ code: 'invalid_format', path, continue: true });
     }
     if (schema.items && Array.isArray(value)) {
       value.forEach((item, i) => check(schema.items as JsonSchema, item, [...path, i], issues));
@@ -102,10 +182,10 @@ export function checkShape(root: JsonSchema, value: unknown): ShapeIssue[] {
     const record = value as Record<string, unknown>;
     const known = schema.properties ?? {};
     for (const [key, property] of Object.entries(known)) {
-      if (Object.prototype.hasOwnProperty.call(record, key) && record[key] !== undefined) check(property, record[key], [...path, key], issues);
+      if (has(record, key) && record[key] !== undefined) check(property, record[key], [...path, key], issues);
       else if (schema.required?.includes(key)) missing(property, [...path, key], issues);
     }
-    const extra = Object.keys(record).filter((key) => !Object.prototype.hasOwnProperty.call(known, key));
+    const extra = Object.keys(record).filter((key) => !has(known, key));
     const more = schema.additionalProperties;
     if (more === false) {
       if (extra.length > 0) issues.push({ code: 'unrecognized_keys', keys: extra, path, continue: true });

@@ -267,14 +267,13 @@ export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPr
     if (step.next === undefined && !everyOptionRoutes) error(`${at}.next`, 'this question has no next step: add "next" (where to go when no rule applies)');
   });
 
-  if (errors.length === 0) checkRoutes(flow, stepIndex, urgentId, error, (path, message) => warnings.push({ path, message }));
+  if (errors.length === 0) checkRoutes(flow, urgentId, error, (path, message) => warnings.push({ path, message }));
   return { errors, warnings };
 }
 
 /** Every step must be reachable and must have a way through to results or urgent help. */
-export function checkRoutes(
+function checkRoutes(
   flow: Flow,
-  stepIndex: Map<string, number>,
   urgentId: string | undefined,
   error: (path: string, message: string) => void,
   warn: (path: string, message: string) => void
@@ -285,34 +284,23 @@ export function checkRoutes(
   for (const step of flow.steps) edges.set(step.id, possibleNextSteps(step, urgentId));
 
   const reached = new Set<string>([startId]);
-  const queue = [startId];
-  while (queue.length > 0) {
-    for (const next of edges.get(queue.shift() as string) ?? []) {
-      if (!reached.has(next)) {
-        reached.add(next);
-        queue.push(next);
-      }
-    }
-  }
+  // A Set iterates in insertion order and keeps visiting what is added while iterating.
+  for (const id of reached) for (const next of edges.get(id) ?? []) reached.add(next);
   // "Get help now" reaches the urgent step from anywhere.
   if (urgentId !== undefined) reached.add(urgentId);
 
   // Steps from which results or urgent help can be reached: walk the edges backwards.
   const incoming = new Map<string, string[]>();
   for (const [from, targets] of edges) {
-    for (const to of targets) incoming.set(to, [...(incoming.get(to) ?? []), from]);
-  }
-  const finishes = new Set(flow.steps.filter((s) => s.kind === 'outcome' || s.kind === 'urgent').map((s) => s.id));
-  const back = [...finishes];
-  while (back.length > 0) {
-    for (const from of incoming.get(back.pop() as string) ?? []) {
-      if (!finishes.has(from)) {
-        finishes.add(from);
-        back.push(from);
-      }
+    for (const to of targets) {
+      const list = incoming.get(to);
+      if (list) list.push(from);
+      else incoming.set(to, [from]);
     }
   }
-  if (![...finishes].some((id) => flow.steps[stepIndex.get(id) ?? -1]?.kind === 'outcome')) {
+  const finishes = new Set(flow.steps.filter((s) => s.kind === 'outcome' || s.kind === 'urgent').map((s) => s.id));
+  for (const id of finishes) for (const from of incoming.get(id) ?? []) finishes.add(from);
+  if (!flow.steps.some((s) => s.kind === 'outcome')) {
     error('steps', 'there is no outcome step: add one (kind "outcome") so people can see which services fit them');
   }
   flow.steps.forEach((step, i) => {
