@@ -5,6 +5,16 @@ import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { fileURLToPath } from 'node:url';
 import { flowListPlugin } from './scripts/flow-list-plugin.mjs';
+import { readdir } from 'node:fs/promises';
+
+// Test servers that misbehave on purpose, fixture pages with their own headers, and test
+// commands: each module in test/server/ may export `middleware` (Koa) and `plugin` (dev-server).
+const serverModules = await Promise.all(
+  (await readdir(new URL('./test/server/', import.meta.url)))
+    .filter((name) => name.endsWith('.mjs'))
+    .sort()
+    .map((name) => import(`./test/server/${name}`))
+);
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -31,7 +41,7 @@ async function slowResponses(context, next) {
 
 export default {
   files: ['test/**/*.test.ts'],
-  middleware: [slowResponses],
+  middleware: [slowResponses, ...serverModules.flatMap((m) => (m.middleware ? [m.middleware] : []))],
   nodeResolve: true,
   reporters: [defaultReporter(), countReporter()],
   // One test file at a time: tabs of one site can share a renderer, so a long synchronous
@@ -41,6 +51,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     flowListPlugin(),
+    ...serverModules.flatMap((m) => (m.plugin ? [m.plugin] : [])),
   ],
   browsers: [
     chromeLauncher({

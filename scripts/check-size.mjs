@@ -2,9 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-// What the widget measured (20,141 bytes after dropping zod from the bundle) plus a small
-// margin. Raise it only with a measured reason, in the commit that needs it.
-const BUDGET = 21 * 1024;
+// What the widget measures plus a small margin. Raise it only with a measured reason, in the
+// commit that needs it. History: 25 KiB; 21 KiB at 20,459 bytes once zod left the bundle;
+// 23 KiB at 22,591 bytes for quick exit, opt-in saved progress, flow integrity, load timeout
+// and retries, and link checks in the widget's own validation (+2,132 bytes).
+const BUDGET = 23 * 1024;
 const file = 'dist/support-finder.js';
 const source = await readFile(file);
 const gzip = gzipSync(source, { level: 9 }).length;

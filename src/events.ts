@@ -2,7 +2,7 @@
  * Events the element fires for its host page. All bubble out of the shadow root, all are
  * prefixed `sf-`, and none carries what a person typed: only flow, step, option and service ids.
  */
-import type { Step } from './engine/index.js';
+import type { LoadProblem, Step } from './engine/index.js';
 
 export interface SupportFinderEvents {
   /** The flow file loaded and passed validation. */
@@ -16,8 +16,10 @@ export interface SupportFinderEvents {
   'sf-answer': { flowId: string; stepId: string; options: string[]; skipped: boolean };
   /** Results are on screen, with the ids of the services shown, in order. */
   'sf-outcome-shown': { flowId: string; stepId: string; serviceIds: string[] };
-  /** The flow could not be used: it failed to load or is invalid. */
-  'sf-error': { kind: 'network' | 'http' | 'not-json' | 'invalid'; status?: number; errors?: number };
+  /** The flow could not be used: it failed to load, took too long, was not the reviewed version, or is invalid. */
+  'sf-error': { kind: LoadProblem['kind']; status?: number; errors?: number };
+  /** The person used "Leave this page quickly" (or Shift three times); the page is about to change. */
+  'sf-quick-exit': Record<string, never>;
 }
 
 export type SupportFinderEventName = keyof SupportFinderEvents;
@@ -37,5 +39,6 @@ declare global {
     'sf-answer': CustomEvent<SupportFinderEvents['sf-answer']>;
     'sf-outcome-shown': CustomEvent<SupportFinderEvents['sf-outcome-shown']>;
     'sf-error': CustomEvent<SupportFinderEvents['sf-error']>;
+    'sf-quick-exit': CustomEvent<SupportFinderEvents['sf-quick-exit']>;
   }
 }

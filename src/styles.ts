@@ -83,6 +83,20 @@ export const styles = css`
     white-space: nowrap !important;
   }
 
+  /* Leave this page quickly: first on every screen, in the warning colour. */
+  .exit-bar {
+    display: flex;
+    justify-content: flex-end;
+    margin-block-end: var(--sf-space, 1rem);
+  }
+  .button.quick-exit {
+    background: var(--sf-color-exit, #d5281b);
+    box-shadow: 0 4px 0 var(--sf-color-exit-shadow, #6b140e);
+  }
+  .button.quick-exit:hover {
+    background: var(--sf-color-exit-hover, #aa2016);
+  }
+
   /* Top bar: Back on one side, Get help now on the other. */
   .bar {
     display: flex;

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg } from '@lit/localize';
 import {
+  DEFAULT_TIMEOUT,
   answerQuestion,
   answersOnPath,
   audienceOf,
@@ -15,6 +16,8 @@ import {
   loadFlow,
   matchServices,
   resolveText,
+  restoreSession,
+  saveSession,
   skipQuestion,
   startSession,
   type AnswerInput,
@@ -28,12 +31,16 @@ import {
 } from './engine/index.js';
 import { fire } from './events.js';
 import { styles } from './styles.js';
+import { VERSION } from './version.js';
 import type { ViewContext } from './views/context.js';
 import { renderInfo } from './views/info.js';
 import { renderLoadError } from './views/load-error.js';
 import { renderOutcome } from './views/outcome.js';
 import { firstFieldId, problemText, renderQuestion } from './views/question.js';
 import { renderUrgentCard } from './views/urgent.js';
+
+/** A neutral page to leave for, as GOV.UK's "Exit this page" does by default. */
+const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
 
 type LoadState =
   | { status: 'idle' }
@@ -63,8 +70,32 @@ type LoadState =
 export class SupportFinder extends LitElement {
   static override styles = styles;
 
+  /** This build's version; a page that loads two versions is warned in the console. */
+  static readonly version = VERSION;
+
   /** The address of the flow file (JSON), relative to the page or absolute. */
   @property({ reflect: true }) flow = '';
+
+  /**
+   * A Subresource-Integrity style digest of the reviewed flow ("sha384-…"). A flow file whose
+   * bytes do not match is refused, so a trust can pin the version it signed off.
+   */
+  @property({ attribute: 'flow-integrity' }) flowIntegrity?: string;
+
+  /** How long to wait for the flow, in milliseconds, retries included (default 15000). */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+
+  /**
+   * Where "Leave this page quickly" (and Shift pressed three times) goes: a neutral page.
+   * Only http(s) addresses are used; anything else falls back to the default.
+   */
+  @property({ attribute: 'exit-url' }) exitUrl = DEFAULT_EXIT_URL;
+
+  /**
+   * `session` keeps progress in sessionStorage for this tab, keyed by flow id and version, so a
+   * reload does not lose it. By default nothing is stored anywhere.
+   */
+  @property() persist: 'none' | 'session' = 'none';
 
   @state() private load: LoadState = { status: 'idle' };
   @state() private session: Session | undefined;
@@ -73,18 +104,25 @@ export class SupportFinder extends LitElement {
   @state() private draft: AnswerInput;
 
   private request: AbortController | undefined;
+  private shiftPresses: number[] = [];
+  /** Set by quick exit: the widget shows nothing but "Leaving this page" from then on. */
+  @state() private leaving = false;
+  /** Said to screen readers with the next step's heading, e.g. "Your answers have been cleared". */
+  private pendingAnnouncement = '';
   private focusTarget: 'heading' | 'summary' | undefined;
   private shownKey = '';
   private outcomeCache: { session: Session; result: OutcomeResult } | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('keydown', this.handleKeydown, true);
     // Removed mid-load and put back: load again, as the old request was cancelled.
     if (this.hasUpdated && this.load.status === 'idle') this.startLoad();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('keydown', this.handleKeydown, true);
     if (this.load.status === 'loading') {
       this.request?.abort();
       this.load = { status: 'idle' };
@@ -92,7 +130,7 @@ export class SupportFinder extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('flow')) this.startLoad();
+    if (changed.has('flow') || changed.has('flowIntegrity')) this.startLoad();
   }
 
   private startLoad(): void {
@@ -108,12 +146,12 @@ export class SupportFinder extends LitElement {
     }
     this.load = { status: 'loading' };
     const url = new URL(this.flow, document.baseURI).href;
-    loadFlow(url, request.signal).then(
+    loadFlow(url, { signal: request.signal, timeout: this.timeout, integrity: this.flowIntegrity || undefined }).then(
       (result) => {
         if (request.signal.aborted) return;
         if (!result.ok) return this.fail(result.problem);
         this.load = { status: 'ready', flow: result.flow, warnings: result.warnings };
-        this.session = startSession(result.flow);
+        this.session = restoreSession(result.flow, this.stored()?.read() ?? null) ?? startSession(result.flow);
         fire(this, 'sf-flow-loaded', {
           flowId: result.flow.id,
           version: result.flow.version,
@@ -134,6 +172,28 @@ export class SupportFinder extends LitElement {
       status: problem.kind === 'http' ? problem.status : undefined,
       errors: problem.kind === 'invalid' ? problem.errors.length : undefined,
     });
+  }
+
+  /**
+   * Saved progress for this flow, when the host opted in with persist="session"; undefined
+   * otherwise, so nothing is ever read or written without that opt-in.
+   */
+  private stored(): { read: () => string | null; write: (value: string) => void; clear: () => void } | undefined {
+    if (this.persist !== 'session' || this.load.status !== 'ready') return undefined;
+    const key = `support-finder:${this.load.flow.id}:${this.load.flow.version ?? ''}`;
+    // Storage can be switched off or full; progress is a convenience, never worth an error.
+    const attempt = <T>(work: () => T): T | undefined => {
+      try {
+        return work();
+      } catch {
+        return undefined;
+      }
+    };
+    return {
+      read: () => attempt(() => sessionStorage.getItem(key)) ?? null,
+      write: (value) => attempt(() => sessionStorage.setItem(key, value)),
+      clear: () => attempt(() => sessionStorage.removeItem(key)),
+    };
   }
 
   /** The person's language: the element's lang, else the page's, else the flow's default. */
@@ -164,7 +224,60 @@ export class SupportFinder extends LitElement {
     this.problem = undefined;
     this.draft = undefined;
     this.focusTarget = 'heading';
+    // Saved progress ends when the results are shown: nothing is kept once it has done its job.
+    if (this.load.status === 'ready' && currentStep(this.load.flow, session).kind === 'outcome') this.stored()?.clear();
+    else this.stored()?.write(saveSession(session));
   }
+
+  /** Start again, Clear my answers: a fresh session, and nothing saved. */
+  private reset(announcement?: string): void {
+    if (this.load.status !== 'ready') return;
+    this.stored()?.clear();
+    this.go(startSession(this.load.flow));
+    this.stored()?.clear();
+    if (announcement) this.pendingAnnouncement = announcement;
+  }
+
+  /**
+   * Quick exit: forget everything, replace this page in the history (so Back does not return
+   * to it) and go to the neutral page, as GOV.UK's "Exit this page" does.
+   */
+  private quickExit(): void {
+    this.stored()?.clear();
+    this.session = undefined;
+    this.load = { status: 'idle' };
+    this.request?.abort();
+    this.leaving = true;
+    this.announce(msg('Leaving this page'));
+    fire(this, 'sf-quick-exit', {});
+    let target = DEFAULT_EXIT_URL;
+    try {
+      const url = new URL(this.exitUrl, document.baseURI);
+      if (url.protocol === 'https:' || url.protocol === 'http:') target = url.href;
+    } catch {
+      // keep the default
+    }
+    location.replace(target);
+  }
+
+  /**
+   * Shift pressed three times, each within a second of the last, leaves quickly. Any other key
+   * in between starts the count again, so typing capital letters never triggers it.
+   */
+  private handleKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Shift') {
+      this.shiftPresses = [];
+      return;
+    }
+    if (event.repeat) return;
+    const last = this.shiftPresses[this.shiftPresses.length - 1];
+    if (last !== undefined && event.timeStamp - last > 1000) this.shiftPresses = [];
+    this.shiftPresses.push(event.timeStamp);
+    if (this.shiftPresses.length === 3) {
+      this.shiftPresses = [];
+      this.quickExit();
+    }
+  };
 
   private handleSubmit(event: SubmitEvent): void {
     event.preventDefault();
@@ -219,7 +332,11 @@ export class SupportFinder extends LitElement {
   }
 
   private handleStartAgain(): void {
-    if (this.load.status === 'ready') this.go(startSession(this.load.flow));
+    this.reset();
+  }
+
+  private handleClearAnswers(): void {
+    this.reset(msg('Your answers have been cleared'));
   }
 
   private handleGetHelp(): void {
@@ -247,10 +364,15 @@ export class SupportFinder extends LitElement {
       this.focusTarget = undefined;
     }
     this.reportStep(heading);
+    if (this.pendingAnnouncement) {
+      this.announce(`${this.pendingAnnouncement}. ${heading?.textContent ?? ''}`);
+      this.pendingAnnouncement = '';
+    }
   }
 
   /** Fires sf-step-shown (and sf-outcome-shown) once per step shown, and announces it. */
   private reportStep(heading: HTMLElement | null): void {
+    if (this.leaving) return;
     const key =
       this.load.status === 'ready' && this.session
         ? `${this.session.path.length}:${this.session.path[this.session.path.length - 1]}`
@@ -259,6 +381,7 @@ export class SupportFinder extends LitElement {
     const isFirst = this.shownKey === '' || this.shownKey === 'loading';
     this.shownKey = key;
     if (!isFirst || this.load.status === 'failed') this.announce(heading?.textContent ?? '');
+    else this.pendingAnnouncement = '';
     if (this.load.status !== 'ready' || !this.session) return;
     const flow = this.load.flow;
     const step = currentStep(flow, this.session);
@@ -278,7 +401,15 @@ export class SupportFinder extends LitElement {
 
   protected override render(): TemplateResult {
     return html`<div class="finder" role="region" aria-label=${this.regionLabel()}>
-      ${this.renderBody()}
+      ${this.leaving
+        ? html`<p>${msg('Leaving this page…')}</p>`
+        : html`<div class="exit-bar">
+              <button class="button quick-exit" type="button" part="quick-exit" aria-describedby="sf-exit-hint" @click=${this.quickExit}>
+                ${msg('Leave this page quickly')}
+              </button>
+              <span id="sf-exit-hint" class="visually-hidden">${msg('You can also press the Shift key 3 times.')}</span>
+            </div>
+            ${this.renderBody()}`}
       <div id="sf-status" class="visually-hidden" role="status" aria-live="polite"></div>
     </div>`;
   }
@@ -334,11 +465,12 @@ export class SupportFinder extends LitElement {
           : nothing}
       </div>
       ${keyed(session.path.length, body)}
-      ${back
-        ? html`<div class="actions">
-            <button class="link-button" type="button" @click=${this.handleStartAgain}>${msg('Start again')}</button>
-          </div>`
-        : nothing}`;
+      <div class="actions">
+        ${back
+          ? html`<button class="link-button" type="button" @click=${this.handleStartAgain}>${msg('Start again')}</button>`
+          : nothing}
+        <button class="link-button" type="button" @click=${this.handleClearAnswers}>${msg('Clear my answers')}</button>
+      </div>`;
   }
 
   private renderErrorSummary(ctx: ViewContext): TemplateResult | typeof nothing {
@@ -356,9 +488,15 @@ export class SupportFinder extends LitElement {
   }
 }
 
-// Defining twice throws; a page that loads the script twice (or two copies) keeps the first.
-if (!customElements.get('support-finder')) {
+// Defining twice throws. A page that loads the script twice keeps the first; a page that loads
+// two different versions keeps the first too, and says so, since only one can own the tag.
+const defined = customElements.get('support-finder') as (CustomElementConstructor & { version?: string }) | undefined;
+if (!defined) {
   customElements.define('support-finder', SupportFinder);
+} else if (defined.version !== SupportFinder.version) {
+  console.warn(
+    `support-finder ${SupportFinder.version}: version ${defined.version ?? 'unknown'} is already defined on this page and will be used; remove one of the two scripts.`
+  );
 }
 
 declare global {

@@ -210,6 +210,20 @@ describe('the widget\'s own validation', () => {
     }
   });
 
+  it('refuses links that are not https, http, tel, sms or mailto, wherever they are', () => {
+    const flow = clone(basic);
+    flow.steps[2].body = 'Read [this](javascript:alert(1)).';
+    flow.steps[9].noMatch = { en: '[Call](data:text/html,hi)' };
+    flow.services[0].description = '[x](vbscript:msgbox(1))';
+    flow.services[3].contact[0].url = 'javascript:alert(1)';
+    const result = validateFlow(flow);
+    expect(result.ok).to.equal(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => e.path)).to.have.members(['steps[2].body', 'steps[9].noMatch.en', 'services[0].description', 'services[3].contact[0].url']);
+      expect(result.errors.find((e) => e.path === 'steps[2].body')?.message).to.match(/'javascript:alert\(1\)' is not allowed/);
+    }
+  });
+
   it('leaves authoring mistakes that cannot break a run to the review', () => {
     const flow = clone(basic);
     flow.steps[1].rules[0].when = { answer: 'who', equals: 'teacher' };

@@ -5,9 +5,7 @@
  * never be suggested. Used by the tests and authoring tools; the widget itself runs only
  * validateFlow, which keeps its bundle small.
  */
-import { linksIn, isSafeHref } from './markup.js';
 import { SupportType, type Condition, type Flow, type Step, type Text } from './schema.js';
-import { allVariants } from './text.js';
 import { validateFlow, type FlowProblem, type Validation } from './validate.js';
 
 /** validateFlow, then every check for authors. Never throws. */
@@ -38,19 +36,14 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
 
 
   // Every text: the default language must be there; links must be safe.
-  const checkText = (path: string, text: Text | undefined, markup = false) => {
+  // The default language must be there. (Links are checked by validateFlow.)
+  const checkText = (path: string, text: Text | undefined) => {
     if (text === undefined) return;
     if (typeof text === 'object' && !('default' in text) && text[flow.defaultLocale] === undefined) {
       error(path, `there is no text for the default language '${flow.defaultLocale}'`);
     }
     if (typeof text === 'object' && 'default' in text && typeof text.default === 'object' && text.default[flow.defaultLocale] === undefined) {
       error(`${path}.default`, `there is no text for the default language '${flow.defaultLocale}'`);
-    }
-    if (!markup) return;
-    for (const variant of allVariants(text)) {
-      for (const href of linksIn(variant.value)) {
-        if (!isSafeHref(href)) error(`${path}${variant.path}`, `the link '${href.slice(0, 60)}' is not allowed: links must start with https:, http:, tel:, sms: or mailto:`);
-      }
     }
   };
   checkText('title', flow.title);
@@ -155,16 +148,16 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
       if (step.about && !aboutTypes[step.about].includes(step.type)) error(`${at}.about`, `an "${step.about}" question must be of type ${aboutTypes[step.about].join(' or ')}`);
     } else if (step.kind === 'info') {
       checkText(`${at}.title`, step.title);
-      checkText(`${at}.body`, step.body, true);
+      checkText(`${at}.body`, step.body);
       checkText(`${at}.continueLabel`, step.continueLabel);
     } else if (step.kind === 'outcome') {
       checkText(`${at}.title`, step.title);
-      checkText(`${at}.body`, step.body, true);
-      checkText(`${at}.noMatch`, step.noMatch, true);
+      checkText(`${at}.body`, step.body);
+      checkText(`${at}.noMatch`, step.noMatch);
       if (step.limit !== undefined && (step.limit < 1 || !Number.isInteger(step.limit))) error(`${at}.limit`, 'the number of services to show must be a whole number of at least 1');
     } else {
       checkText(`${at}.title`, step.title);
-      checkText(`${at}.body`, step.body, true);
+      checkText(`${at}.body`, step.body);
     }
     if (step.kind === 'question' || step.kind === 'info') {
       step.rules?.forEach((rule, j) => {
@@ -176,7 +169,7 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
   flow.services.forEach((service, i) => {
     const at = `services[${i}]`;
     checkText(`${at}.name`, service.name);
-    checkText(`${at}.description`, service.description, true);
+    checkText(`${at}.description`, service.description);
     checkText(`${at}.hours`, service.hours);
     if (service.ages?.min !== undefined && service.ages.max !== undefined && service.ages.min > service.ages.max) {
       error(`${at}.ages`, `the youngest age (${service.ages.min}) is older than the oldest (${service.ages.max})`);
@@ -191,7 +184,6 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
     });
     service.contact.forEach((contact, j) => {
       const cat = `${at}.contact[${j}]`;
-      if (contact.type === 'website' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(contact.url)) error(`${cat}.url`, `'${contact.url.slice(0, 60)}' is not a web address: it must start with https:// (or http://)`);
       if ((contact.type === 'phone' || contact.type === 'sms') && !/^\+?[0-9][0-9 ()-]*$/.test(contact.number)) error(`${cat}.number`, `'${contact.number.slice(0, 40)}' is not a phone number: use digits, spaces and an optional leading +`);
       if (contact.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact.address)) error(`${cat}.address`, `'${contact.address.slice(0, 60)}' is not an email address`);
       if (contact.type === 'address') checkText(`${cat}.text`, contact.text);

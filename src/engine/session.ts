@@ -180,3 +180,44 @@ export function goToUrgentHelp(flow: Flow, session: Session): Session {
   if (urgent === undefined || session.path[session.path.length - 1] === urgent) return session;
   return { ...session, path: [...session.path, urgent] };
 }
+
+/** A session as plain data for saving (only when the host page opts in). */
+export function saveSession(session: Session): string {
+  return JSON.stringify({ path: session.path, answers: session.answers });
+}
+
+/**
+ * A saved session back, if it still fits the flow: every step on its path exists and follows
+ * from the one before, and every answer is one the question accepts. Anything else is refused
+ * (undefined), so a stale or tampered save can never put a person somewhere odd.
+ */
+export function restoreSession(flow: Flow, saved: string | null): Session | undefined {
+  if (!saved) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(saved);
+  } catch {
+    return undefined;
+  }
+  const { path, answers } = (data ?? {}) as { path?: unknown; answers?: unknown };
+  if (!Array.isArray(path) || path.length === 0 || typeof answers !== 'object' || answers === null) return undefined;
+  const { steps, startId, urgentId } = indexOf(flow);
+  if (path[0] !== startId) return undefined;
+  const restored: Record<string, Answer> = {};
+  for (const [id, answer] of Object.entries(answers)) {
+    const step = steps.get(id);
+    if (step?.kind !== 'question') return undefined;
+    const input = answer === null ? undefined : typeof answer === 'number' ? String(answer) : (answer as AnswerInput);
+    const parsed = parseAnswer(step, input);
+    if (!parsed.ok && !(answer === null && step.optional)) return undefined;
+    restored[id] = parsed.ok ? parsed.answer : null;
+  }
+  // Replay the path: each step must be where the answers before it lead (or urgent help).
+  let session: Session = { path: [path[0]], answers: restored };
+  for (const id of path.slice(1)) {
+    const next = nextStepId(currentStep(flow, session), routeContext(flow, session), urgentId);
+    if (id !== next && id !== urgentId) return undefined;
+    session = { ...session, path: [...session.path, id] };
+  }
+  return session;
+}

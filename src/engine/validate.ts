@@ -6,7 +6,9 @@
  * with nowhere to go, routes that loop without reaching results, unsafe links.
  */
 import { FLOW_SCHEMA } from './flow-schema.js';
-import type { Flow } from './schema.js';
+import { isSafeHref, linksIn } from './markup.js';
+import type { Flow, Text } from './schema.js';
+import { allVariants } from './text.js';
 import { checkShape, type ShapeIssue } from './shape.js';
 import { FORMAT_VERSION } from './version.js';
 import { possibleNextSteps } from './routing.js';
@@ -202,8 +204,8 @@ export function validateFlow(data: unknown): Validation {
 
 /**
  * The whole-flow checks the widget needs before it runs a flow: every step and service named
- * exists, urgent help exists, every question can be answered and leads somewhere, and no route
- * loops without a way out. Authoring mistakes that do not stop a flow running are left to
+ * exists, urgent help exists, every question can be answered and leads somewhere, no route
+ * loops without a way out, and no link uses a scheme other than https, http, tel, sms, mailto. Authoring mistakes that do not stop a flow running are left to
  * reviewFlow (lint.ts). Assumes the shape is already valid.
  */
 export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowProblem[] } {
@@ -228,6 +230,24 @@ export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPr
       if (!serviceIds.has(id)) error(`${path}[${j}]`, `there is no service called '${id}' in "services"`);
     });
 
+  // Links in any words a flow shows: only https, http, tel, sms and mailto, never javascript:.
+  const links = (path: string, text: Text | undefined) => {
+    if (text === undefined) return;
+    for (const variant of allVariants(text)) {
+      for (const href of linksIn(variant.value)) {
+        if (!isSafeHref(href)) error(`${path}${variant.path}`, `the link '${href.slice(0, 60)}' is not allowed: links must start with https:, http:, tel:, sms: or mailto:`);
+      }
+    }
+  };
+  flow.services.forEach((service, i) => {
+    links(`services[${i}].description`, service.description);
+    service.contact.forEach((contact, j) => {
+      if (contact.type === 'website' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(contact.url)) {
+        error(`services[${i}].contact[${j}].url`, `'${contact.url.slice(0, 60)}' is not a web address: it must start with https:// (or http://)`);
+      }
+    });
+  });
+
   const urgentId = flow.urgentStep ?? flow.steps.find((s) => s.kind === 'urgent')?.id;
   if (flow.urgentStep !== undefined) {
     stepRef('urgentStep', flow.urgentStep);
@@ -240,7 +260,9 @@ export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPr
 
   flow.steps.forEach((step, i) => {
     const at = `steps[${i}]`;
+    if (step.kind !== 'question') links(`${at}.body`, step.body);
     if (step.kind === 'outcome') {
+      links(`${at}.noMatch`, step.noMatch);
       serviceRefs(`${at}.services`, step.services);
       serviceRefs(`${at}.alwaysInclude`, step.alwaysInclude);
       serviceRefs(`${at}.fallback`, step.fallback);

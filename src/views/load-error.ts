@@ -15,6 +15,10 @@ function technicalDetail(problem: LoadProblem): TemplateResult {
         <p><code>${problem.detail}</code></p>`;
     case 'http':
       return html`<p>${msg(str`The server answered with HTTP status ${problem.status}.`)}</p>`;
+    case 'timeout':
+      return html`<p>${msg(str`The flow file did not arrive within ${problem.seconds} seconds.`)}</p>`;
+    case 'integrity':
+      return html`<p>${problem.detail}.</p>`;
     case 'not-json':
       return html`<p>${msg('The flow file is not valid JSON.')}</p>
         <p><code>${problem.detail}</code></p>`;
@@ -30,7 +34,7 @@ export function renderLoadError(ctx: ViewContext, problem: LoadProblem, onRetry:
   return html`<h2 id="sf-heading" tabindex="-1">${msg('Sorry, the support finder is not working right now')}</h2>
     <p>${msg('You can still get help. If you need to talk to someone now, use one of these:')}</p>
     ${renderUrgentCard(ctx, msg('Get help now'), '', DEFAULT_URGENT_SERVICES, undefined)}
-    ${problem.kind === 'invalid'
+    ${problem.kind === 'invalid' || problem.kind === 'integrity'
       ? nothing
       : html`<div class="actions">
           <button class="button secondary" type="button" part="button" @click=${onRetry}>${msg('Try again')}</button>
