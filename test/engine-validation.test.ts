@@ -159,10 +159,11 @@ describe('flow validation', () => {
     const flow = clone(basic);
     flow.steps[0].min = 3;
     flow.steps[1].about = 'area';
-    flow.steps[4].options = [{ value: 'yes', label: 'Yes' }, { value: 'maybe', label: 'Maybe' }];
     expectError(flow, 'steps[0].min', /only apply to number questions/);
     expectError(flow, 'steps[1].about', /must be of type single or select/);
-    expectError(flow, 'steps[4].options', /exactly two options/);
+    const yesMaybe = clone(basic);
+    yesMaybe.steps[4].options = [{ value: 'yes', label: 'Yes' }, { value: 'maybe', label: 'Maybe' }];
+    expectError(yesMaybe, 'steps[4].options', /exactly two options/);
   });
 
   it('reports services limited to areas no question offers', () => {
@@ -221,6 +222,19 @@ describe('the widget\'s own validation', () => {
     if (!result.ok) {
       expect(result.errors.map((e) => e.path)).to.have.members(['steps[2].body', 'steps[9].noMatch.en', 'services[0].description', 'services[3].contact[0].url']);
       expect(result.errors.find((e) => e.path === 'steps[2].body')?.message).to.match(/'javascript:alert\(1\)' is not allowed/);
+    }
+  });
+
+  it('refuses questions nobody could answer', () => {
+    const flow = clone(basic);
+    flow.steps[1].min = 5.5;
+    flow.steps[1].max = 5.7;
+    flow.steps[4].options = [];
+    const result = validateFlow(flow);
+    expect(result.ok).to.equal(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => e.path)).to.have.members(['steps[1].min', 'steps[1].max', 'steps[4].options']);
+      expect(result.errors[0].message).to.match(/not a whole number/);
     }
   });
 

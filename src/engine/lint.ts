@@ -122,10 +122,6 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
       checkText(`${at}.skipLabel`, step.skipLabel);
       const options = step.options ?? [];
       if (step.type === 'number' && step.options) error(`${at}.options`, 'a number question has no options: remove "options"');
-      if (step.type === 'yesno' && step.options) {
-        const values = options.map((o) => o.value).sort().join(',');
-        if (values !== 'no,yes') error(`${at}.options`, 'a yes/no question has exactly two options, with the values "yes" and "no"');
-      }
       if (step.type !== 'number' && (step.min !== undefined || step.max !== undefined)) error(`${at}.${step.min !== undefined ? 'min' : 'max'}`, '"min" and "max" only apply to number questions');
       if (step.skipLabel !== undefined && !step.optional) error(`${at}.skipLabel`, 'only an optional question can be skipped: add "optional": true, or remove "skipLabel"');
       const seen = new Map<string, number>();

@@ -196,7 +196,15 @@ export function validateFlow(data: unknown): Validation {
   } catch (error) {
     return {
       ok: false,
-      errors: [{ path: '(the whole file)', message: `the flow could not be checked (${error instanceof Error ? error.message : 'unknown problem'}); it may be too deeply nested` }],
+      errors: [
+        {
+          path: '(the whole file)',
+          message:
+            error instanceof RangeError
+              ? 'the flow is nested too deeply to check: conditions inside conditions more than about a thousand levels deep'
+              : `the flow could not be checked (${error instanceof Error ? error.message : 'unknown problem'})`,
+        },
+      ],
       warnings: [],
     };
   }
@@ -283,6 +291,14 @@ export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPr
     options.forEach((option, j) => stepRef(`${at}.options[${j}].next`, option.next));
     if ((step.type === 'single' || step.type === 'multiple' || step.type === 'select') && options.length < 2) {
       error(`${at}.options`, `a ${step.type === 'select' ? 'list' : 'choice'} question needs at least two options`);
+    }
+    if (step.type === 'yesno' && step.options && options.map((o) => o.value).sort().join() !== 'no,yes') {
+      error(`${at}.options`, 'a yes/no question has exactly two options, with the values "yes" and "no"');
+    }
+    // A number question must accept at least one whole number a person can type.
+    for (const bound of ['min', 'max'] as const) {
+      const value = step[bound];
+      if (value !== undefined && (!Number.isInteger(value) || Math.abs(value) > 1e15)) error(`${at}.${bound}`, `${value} is not a whole number a person can type: use a whole number such as 11`);
     }
     if (step.min !== undefined && step.max !== undefined && step.min > step.max) error(`${at}.min`, `the smallest number (${step.min}) is larger than the largest (${step.max})`);
     const everyOptionRoutes = !step.optional && options.length > 0 && options.every((o) => o.next !== undefined || o.urgent);
