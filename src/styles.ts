@@ -6,22 +6,31 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /*
+   * The host page's CSS stops here. Its root font-size (rem) and inherited text properties
+   * (letter-spacing, text-transform, accent-color…) would otherwise reach every piece of the
+   * widget. The host element's own size is pinned to the reader's default text size (an
+   * !important inside the shadow root wins over the page's); hosts resize with --sf-font-size.
+   */
   :host {
     display: block;
+    font-size: medium !important;
   }
   :host([hidden]) {
     display: none;
   }
   /* Type and colour are set inside the shadow root, where a host page's own rules cannot reach. */
   .finder {
+    all: initial;
+    display: block;
     box-sizing: border-box;
     color: var(--sf-color-text, #212b32);
     background: var(--sf-color-background, #ffffff);
     font-family: var(--sf-font-family, 'Frutiger W01', Arial, sans-serif);
-    font-size: var(--sf-font-size, 1.1875rem);
+    font-size: var(--sf-font-size, 1.1875em);
     line-height: 1.47;
     text-align: start;
-    padding: var(--sf-space, 1rem);
+    padding: var(--sf-space, 16px);
     max-inline-size: 40em;
     overflow-wrap: break-word;
   }
@@ -32,7 +41,7 @@ export const styles = css`
   }
   h2,
   h3 {
-    margin-block: 0 var(--sf-space, 1rem);
+    margin-block: 0 var(--sf-space, 16px);
     line-height: 1.2;
     font-weight: 600;
   }
@@ -48,7 +57,7 @@ export const styles = css`
   p,
   ul,
   ol {
-    margin-block: 0 var(--sf-space, 1rem);
+    margin-block: 0 var(--sf-space, 16px);
   }
   ul,
   ol {
@@ -87,7 +96,7 @@ export const styles = css`
   .exit-bar {
     display: flex;
     justify-content: flex-end;
-    margin-block-end: var(--sf-space, 1rem);
+    margin-block-end: var(--sf-space, 16px);
   }
   .button.quick-exit {
     background: var(--sf-color-exit, #d5281b);
@@ -103,15 +112,15 @@ export const styles = css`
     flex-wrap: wrap;
     justify-content: space-between;
     align-items: center;
-    gap: 0.5rem 1rem;
-    margin-block-end: var(--sf-space, 1rem);
+    gap: 8px 16px;
+    margin-block-end: var(--sf-space, 16px);
   }
   .link-button {
     font: inherit;
     color: var(--sf-color-link, #005eb8);
     background: none;
     border: 0;
-    padding: 0.5rem 0;
+    padding: 8px 0;
     min-block-size: 44px;
     text-decoration: underline;
     cursor: pointer;
@@ -126,15 +135,15 @@ export const styles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--sf-space, 1rem);
+    gap: var(--sf-space, 16px);
     align-items: center;
-    margin-block: var(--sf-space, 1rem);
+    margin-block: var(--sf-space, 16px);
   }
   .button {
     font: inherit;
     font-weight: 600;
     min-block-size: 44px;
-    padding: 0.5rem 1rem;
+    padding: 8px 16px;
     border: 2px solid transparent;
     border-radius: var(--sf-radius, 4px);
     color: var(--sf-color-button-text, #ffffff);
@@ -177,27 +186,27 @@ export const styles = css`
   .hint {
     display: block;
     color: var(--sf-color-secondary-text, #4c6272);
-    margin-block-end: var(--sf-space, 1rem);
+    margin-block-end: var(--sf-space, 16px);
   }
   .form-group.has-error {
-    padding-inline-start: 1rem;
+    padding-inline-start: 16px;
     border-inline-start: 4px solid var(--sf-color-error, #d5281b);
   }
   .error-message {
     display: block;
     color: var(--sf-color-error, #d5281b);
     font-weight: 600;
-    margin-block-end: var(--sf-space, 1rem);
+    margin-block-end: var(--sf-space, 16px);
   }
   .choices {
     display: flex;
     flex-direction: column;
-    gap: 0.5rem;
+    gap: 8px;
   }
   .choice {
     display: grid;
     grid-template-columns: 40px 1fr;
-    column-gap: 0.5rem;
+    column-gap: 8px;
     align-items: center;
   }
   .choice input {
@@ -207,7 +216,7 @@ export const styles = css`
     cursor: pointer;
   }
   .choice label {
-    padding-block: 0.5rem;
+    padding-block: 8px;
     cursor: pointer;
   }
   .choice .hint {
@@ -215,7 +224,7 @@ export const styles = css`
     margin: 0;
   }
   .divider {
-    margin-block: 0.25rem;
+    margin-block: 4px;
     inline-size: 40px;
     text-align: center;
   }
@@ -223,7 +232,7 @@ export const styles = css`
   select {
     font: inherit;
     min-block-size: 44px;
-    padding: 0.25rem 0.5rem;
+    padding: 4px 8px;
     color: inherit;
     background: var(--sf-color-background, #ffffff);
     border: 2px solid var(--sf-color-input-border, #4c6272);
@@ -252,8 +261,8 @@ export const styles = css`
 
   /* Error summary: takes focus after a failed Continue. */
   .error-summary {
-    padding: var(--sf-space, 1rem);
-    margin-block-end: var(--sf-space, 1rem);
+    padding: var(--sf-space, 16px);
+    margin-block-end: var(--sf-space, 16px);
     border: 4px solid var(--sf-color-error, #d5281b);
   }
   .error-summary ul {
@@ -275,15 +284,15 @@ export const styles = css`
     border: 1px solid var(--sf-color-border, #d8dde0);
     border-block-end: 4px solid var(--sf-color-border, #d8dde0);
     border-radius: var(--sf-radius, 4px);
-    padding: var(--sf-space, 1rem);
-    margin-block-end: var(--sf-space, 1rem);
+    padding: var(--sf-space, 16px);
+    margin-block-end: var(--sf-space, 16px);
     background: var(--sf-color-card, #ffffff);
   }
   .meta {
     color: var(--sf-color-secondary-text, #4c6272);
   }
   .why {
-    padding-inline-start: 0.75rem;
+    padding-inline-start: 12px;
     border-inline-start: 4px solid var(--sf-color-link, #005eb8);
   }
   .contacts {
@@ -291,28 +300,28 @@ export const styles = css`
     padding: 0;
     display: flex;
     flex-direction: column;
-    gap: 0.25rem;
+    gap: 4px;
     margin-block-end: 0;
   }
   .contacts a {
     display: inline-block;
     min-block-size: 44px;
-    padding-block: 0.5rem;
+    padding-block: 8px;
     font-weight: 600;
   }
   .urgent {
     border: 1px solid var(--sf-color-urgent, #d5281b);
     border-radius: var(--sf-radius, 4px);
-    margin-block-end: var(--sf-space, 1rem);
+    margin-block-end: var(--sf-space, 16px);
   }
   .urgent-heading {
     margin: 0;
-    padding: var(--sf-space, 1rem);
+    padding: var(--sf-space, 16px);
     color: var(--sf-color-urgent-text, #ffffff);
     background: var(--sf-color-urgent, #d5281b);
   }
   .urgent-content {
-    padding: var(--sf-space, 1rem);
+    padding: var(--sf-space, 16px);
     color: var(--sf-color-urgent-text, #ffffff);
     background: var(--sf-color-urgent-content, #212b32);
   }
