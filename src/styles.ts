@@ -21,15 +21,37 @@ export const styles = css`
   }
   /* Type and colour are set inside the shadow root, where a host page's own rules cannot reach. */
   .finder {
-    all: initial;
     display: block;
     box-sizing: border-box;
     color: var(--sf-color-text, #212b32);
     background: var(--sf-color-background, #ffffff);
-    font-family: var(--sf-font-family, 'Frutiger W01', Arial, sans-serif);
-    font-size: var(--sf-font-size, 1.1875em);
-    line-height: 1.47;
+    /* The font shorthand resets style, variant, weight, stretch and the rest of the font. */
+    font: 400 var(--sf-font-size, 1.1875em) / 1.47 var(--sf-font-family, 'Frutiger W01', Arial, sans-serif);
+    /* Every other inherited property a host page could push in, back to its default. (Cheaper
+       to render than all: initial, which measurably slowed every step.) */
+    font-feature-settings: normal;
+    font-variation-settings: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-shadow: none;
     text-align: start;
+    text-underline-offset: auto;
+    white-space: normal;
+    word-break: normal;
+    hyphens: manual;
+    cursor: auto;
+    user-select: auto;
+    visibility: visible;
+    accent-color: auto;
+    caret-color: auto;
+    color-scheme: normal;
+    list-style: disc outside;
+    quotes: auto;
+    tab-size: 8;
+    -webkit-text-fill-color: currentcolor;
+    -webkit-text-stroke: 0;
     padding: var(--sf-space, 16px);
     max-inline-size: 40em;
     overflow-wrap: break-word;
