@@ -5,8 +5,9 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // What the widget measures plus a small margin. Raise it only with a measured reason, in the
 // commit that needs it. History: 25 KiB; 21 KiB at 20,459 bytes once zod left the bundle;
 // 23 KiB at 22,591 bytes for quick exit, opt-in saved progress, flow integrity, load timeout
-// and retries, and link checks in the widget's own validation (+2,132 bytes).
-const BUDGET = 23 * 1024;
+// and retries, and link checks in the widget's own validation (+2,132 bytes); 24 KiB at
+// 24,494 bytes for directory mode, the A–Z list of every service with filters (+1,531 bytes).
+const BUDGET = 24 * 1024;
 const file = 'dist/support-finder.js';
 const source = await readFile(file);
 const gzip = gzipSync(source, { level: 9 }).length;

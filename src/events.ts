@@ -16,6 +16,11 @@ export interface SupportFinderEvents {
   'sf-answer': { flowId: string; stepId: string; options: string[]; skipped: boolean };
   /** Results are on screen, with the ids of the services shown, in order. */
   'sf-outcome-shown': { flowId: string; stepId: string; serviceIds: string[] };
+  /**
+   * The directory of all services is on screen, or its filters were applied or cleared, with how
+   * many services it lists. The filters themselves (an age, an area, words) are never sent.
+   */
+  'sf-directory-shown': { flowId: string; count: number };
   /** The flow could not be used: it failed to load, took too long, was not the reviewed version, or is invalid. */
   'sf-error': { kind: LoadProblem['kind']; status?: number; errors?: number };
   /** The person used "Leave this page quickly" (or Shift three times); the page is about to change. */
@@ -38,6 +43,7 @@ declare global {
     'sf-step-shown': CustomEvent<SupportFinderEvents['sf-step-shown']>;
     'sf-answer': CustomEvent<SupportFinderEvents['sf-answer']>;
     'sf-outcome-shown': CustomEvent<SupportFinderEvents['sf-outcome-shown']>;
+    'sf-directory-shown': CustomEvent<SupportFinderEvents['sf-directory-shown']>;
     'sf-error': CustomEvent<SupportFinderEvents['sf-error']>;
     'sf-quick-exit': CustomEvent<SupportFinderEvents['sf-quick-exit']>;
   }

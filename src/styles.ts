@@ -281,6 +281,17 @@ export const styles = css`
     display: block;
   }
 
+  /* Directory filters: one labelled field after another, as on a GOV.UK filter form. */
+  .filters .form-group {
+    margin-block-end: var(--sf-space, 16px);
+  }
+  .filters .form-group > label,
+  .filters legend {
+    display: block;
+    font-weight: 600;
+    margin-block-end: 8px;
+  }
+
   /* Error summary: takes focus after a failed Continue. */
   .error-summary {
     padding: var(--sf-space, 16px);

@@ -10,6 +10,7 @@ import {
   canGoBack,
   continueFrom,
   currentStep,
+  filterServices,
   goBack,
   goToUrgentHelp,
   indexOf,
@@ -22,21 +23,26 @@ import {
   startSession,
   type AnswerInput,
   type AnswerProblem,
+  type DirectoryFilters,
   type Flow,
   type FlowProblem,
   type LoadProblem,
   type OutcomeResult,
+  type Service,
   type Session,
+  type Step,
+  type SupportType,
   type Text,
 } from './engine/index.js';
 import { fire } from './events.js';
 import { styles } from './styles.js';
 import { VERSION } from './version.js';
 import type { ViewContext } from './views/context.js';
+import { countText, renderDirectory } from './views/directory.js';
 import { renderInfo } from './views/info.js';
 import { renderLoadError } from './views/load-error.js';
 import { renderOutcome } from './views/outcome.js';
-import { firstFieldId, problemText, renderQuestion } from './views/question.js';
+import { firstFieldId, problemText, renderErrorSummary, renderQuestion } from './views/question.js';
 import { renderUrgentCard } from './views/urgent.js';
 
 /** A neutral page to leave for, as GOV.UK's "Exit this page" does by default. */
@@ -59,6 +65,7 @@ type LoadState =
  * @fires sf-step-shown - A new step is on screen. `detail: { flowId, stepId, kind }`.
  * @fires sf-answer - A question was answered. `detail: { flowId, stepId, options, skipped }` (never a typed value).
  * @fires sf-outcome-shown - Results are on screen. `detail: { flowId, stepId, serviceIds }`.
+ * @fires sf-directory-shown - The list of all services is on screen, or its filters changed. `detail: { flowId, count }` (never the filters).
  * @fires sf-error - The flow could not be loaded or is invalid. `detail: { kind, status?, errors? }`.
  *
  * @csspart question - The heading of a question.
@@ -97,11 +104,29 @@ export class SupportFinder extends LitElement {
    */
   @property() persist: 'none' | 'session' = 'none';
 
+  /**
+   * `directory` shows the flow's whole catalogue of services, A to Z, with filters, instead of
+   * the questions: for adults who work with young people and want the list. Results pages link
+   * to the same list ("See all services").
+   */
+  @property() mode: 'questions' | 'directory' = 'questions';
+
   @state() private load: LoadState = { status: 'idle' };
   @state() private session: Session | undefined;
   @state() private problem: AnswerProblem | undefined;
   /** What was entered when an answer was refused, so it is shown again with the error. */
   @state() private draft: AnswerInput;
+  /** The directory is on screen (the mode attribute, or "See all services"). */
+  @state() private directory = false;
+  /** Reached from results, so "Back to questions" returns there. */
+  private fromFlow = false;
+  /** "Get help now" was pressed in the directory, so Back returns to it. */
+  private helpFromDirectory = false;
+  @state() private filters: DirectoryFilters = {};
+  @state() private ageError = false;
+  /** Counts filter changes, so each Apply is announced and reported, even with the same count. */
+  private filterRun = 0;
+  private listCache: { filters: DirectoryFilters; locale: string; services: Service[] } | undefined;
 
   private request: AbortController | undefined;
   private shiftPresses: number[] = [];
@@ -131,6 +156,10 @@ export class SupportFinder extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('flow') || changed.has('flowIntegrity')) this.startLoad();
+    if (changed.has('mode')) {
+      this.directory = this.mode === 'directory';
+      this.fromFlow = false;
+    }
   }
 
   private startLoad(): void {
@@ -140,6 +169,8 @@ export class SupportFinder extends LitElement {
     this.session = undefined;
     this.problem = undefined;
     this.shownKey = '';
+    this.filters = {};
+    this.ageError = false;
     if (!this.flow) {
       this.fail({ kind: 'network', detail: msg('No flow file was given: set the flow attribute.') });
       return;
@@ -221,6 +252,7 @@ export class SupportFinder extends LitElement {
   /** Moves to a new session state after a person's action, with focus on the new heading. */
   private go(session: Session): void {
     this.session = session;
+    this.helpFromDirectory = false;
     this.problem = undefined;
     this.draft = undefined;
     this.focusTarget = 'heading';
@@ -328,7 +360,10 @@ export class SupportFinder extends LitElement {
   }
 
   private handleBack(): void {
-    if (this.session) this.go(goBack(this.session));
+    if (!this.session) return;
+    const toDirectory = this.helpFromDirectory;
+    this.go(goBack(this.session));
+    this.directory = toDirectory;
   }
 
   private handleStartAgain(): void {
@@ -340,7 +375,57 @@ export class SupportFinder extends LitElement {
   }
 
   private handleGetHelp(): void {
-    if (this.load.status === 'ready' && this.session) this.go(goToUrgentHelp(this.load.flow, this.session));
+    if (this.load.status !== 'ready' || !this.session) return;
+    const fromDirectory = this.directory;
+    this.go(goToUrgentHelp(this.load.flow, this.session));
+    this.helpFromDirectory = fromDirectory;
+    this.directory = false;
+  }
+
+  private handleSeeAll(): void {
+    this.directory = this.fromFlow = true;
+    this.focusTarget = 'heading';
+  }
+
+  private handleBackToQuestions(): void {
+    this.directory = this.fromFlow = this.ageError = false;
+    this.focusTarget = 'heading';
+  }
+
+  /** Apply filters. An age that is not a whole number is refused, GOV.UK style, and nothing changes. */
+  private handleFilter(event: SubmitEvent): void {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const field = (name: string) => String(data.get(name) ?? '').trim();
+    const age = field('age');
+    if (age && !/^\d{1,3}$/.test(age)) {
+      this.ageError = true;
+      this.focusTarget = 'summary';
+      this.requestUpdate();
+      return;
+    }
+    this.applyFilters({
+      age: age ? Number(age) : undefined,
+      area: field('area') || undefined,
+      supportTypes: data.getAll('type') as SupportType[],
+      freeOnly: data.has('free'),
+      query: field('query') || undefined,
+    });
+  }
+
+  private applyFilters(filters: DirectoryFilters): void {
+    this.filters = filters;
+    this.ageError = false;
+    this.filterRun++;
+  }
+
+  /** The directory's services for the filters applied, worked out once per change. */
+  private listed(flow: Flow): Service[] {
+    const { filters, locale } = this;
+    if (this.listCache?.filters !== filters || this.listCache.locale !== locale) {
+      this.listCache = { filters, locale, services: filterServices(flow, filters, this.viewContext().text, locale) };
+    }
+    return this.listCache.services;
   }
 
   private handleRetry(): void {
@@ -373,17 +458,27 @@ export class SupportFinder extends LitElement {
   /** Fires sf-step-shown (and sf-outcome-shown) once per step shown, and announces it. */
   private reportStep(heading: HTMLElement | null): void {
     if (this.leaving) return;
-    const key =
-      this.load.status === 'ready' && this.session
+    const flow = this.load.status === 'ready' ? this.load.flow : undefined;
+    const listed = flow && this.directory ? this.listed(flow) : undefined;
+    const key = listed
+      ? `directory:${this.filterRun}`
+      : flow && this.session
         ? `${this.session.path.length}:${this.session.path[this.session.path.length - 1]}`
         : this.load.status;
     if (key === this.shownKey) return;
-    const isFirst = this.shownKey === '' || this.shownKey === 'loading';
+    const before = this.shownKey;
+    const isFirst = before === '' || before === 'loading';
     this.shownKey = key;
+    if (flow && listed) {
+      // A new filter is announced as its count; arriving at the list, as its heading and count.
+      const count = countText(listed.length);
+      if (!isFirst) this.announce(before.startsWith('directory') ? count : `${heading?.textContent ?? ''}. ${count}`);
+      fire(this, 'sf-directory-shown', { flowId: flow.id, count: listed.length });
+      return;
+    }
     if (!isFirst || this.load.status === 'failed') this.announce(heading?.textContent ?? '');
     else this.pendingAnnouncement = '';
-    if (this.load.status !== 'ready' || !this.session) return;
-    const flow = this.load.flow;
+    if (!flow || !this.session) return;
     const step = currentStep(flow, this.session);
     fire(this, 'sf-step-shown', { flowId: flow.id, stepId: step.id, kind: step.kind });
     const outcome = this.outcomeFor(flow, this.session);
@@ -429,10 +524,42 @@ export class SupportFinder extends LitElement {
     const session = this.session;
     const step = currentStep(flow, session);
     const urgentId = indexOf(flow).urgentId;
-    let body: TemplateResult;
+    const directory = this.directory;
+    const back = directory ? this.fromFlow : canGoBack(session);
+    // Each step gets fresh controls: reusing one step's checkboxes for the next would carry
+    // their checked state across.
+    return html`<div class="bar">
+        ${back
+          ? html`<button class="link-button back" type="button" @click=${directory ? this.handleBackToQuestions : this.handleBack}>
+              ${directory ? msg('Back to questions') : msg('Back')}
+            </button>`
+          : nothing}
+        ${urgentId !== undefined && (directory || step.id !== urgentId)
+          ? html`<button class="link-button get-help" type="button" @click=${this.handleGetHelp}>${msg('Get help now')}</button>`
+          : nothing}
+      </div>
+      ${directory
+        ? renderDirectory(ctx, {
+            services: this.listed(flow),
+            filters: this.filters,
+            ageError: this.ageError,
+            onSubmit: (e) => this.handleFilter(e),
+            onReset: () => this.applyFilters({}),
+            onSummaryLink: (e) => this.handleSummaryLink(e),
+          })
+        : html`${keyed(session.path.length, this.renderStep(ctx, flow, session, step))}
+            <div class="actions">
+              ${back
+                ? html`<button class="link-button" type="button" @click=${this.handleStartAgain}>${msg('Start again')}</button>`
+                : nothing}
+              <button class="link-button" type="button" @click=${this.handleClearAnswers}>${msg('Clear my answers')}</button>
+            </div>`}`;
+  }
+
+  private renderStep(ctx: ViewContext, flow: Flow, session: Session, step: Step): TemplateResult {
     switch (step.kind) {
       case 'question':
-        body = html`${this.renderErrorSummary(ctx)}${renderQuestion(ctx, {
+        return html`${this.renderErrorSummary(ctx)}${renderQuestion(ctx, {
           step,
           value: this.problem ? this.draft : session.answers[step.id],
           problem: this.problem,
@@ -440,51 +567,22 @@ export class SupportFinder extends LitElement {
           onSkip: () => this.handleSkip(),
           onChoiceChange: (e) => this.handleChoiceChange(e),
         })}`;
-        break;
       case 'info':
-        body = renderInfo(ctx, step, () => this.handleContinue());
-        break;
+        return renderInfo(ctx, step, () => this.handleContinue());
       case 'outcome':
-        body = renderOutcome(ctx, step, this.outcomeFor(flow, session) as OutcomeResult);
-        break;
+        return renderOutcome(ctx, step, this.outcomeFor(flow, session) as OutcomeResult, () => this.handleSeeAll());
       case 'urgent': {
         const services = step.services.map((id) => indexOf(flow).services.get(id)).filter((s) => s !== undefined);
-        body = renderUrgentCard(ctx, ctx.text(step.title), ctx.text(step.body), services, 'sf-heading');
-        break;
+        return renderUrgentCard(ctx, ctx.text(step.title), ctx.text(step.body), services, 'sf-heading');
       }
     }
-    const back = canGoBack(session);
-    // Each step gets fresh controls: reusing one step's checkboxes for the next would carry
-    // their checked state across.
-    return html`<div class="bar">
-        ${back
-          ? html`<button class="link-button back" type="button" @click=${this.handleBack}>${msg('Back')}</button>`
-          : nothing}
-        ${urgentId !== undefined && step.id !== urgentId
-          ? html`<button class="link-button get-help" type="button" @click=${this.handleGetHelp}>${msg('Get help now')}</button>`
-          : nothing}
-      </div>
-      ${keyed(session.path.length, body)}
-      <div class="actions">
-        ${back
-          ? html`<button class="link-button" type="button" @click=${this.handleStartAgain}>${msg('Start again')}</button>`
-          : nothing}
-        <button class="link-button" type="button" @click=${this.handleClearAnswers}>${msg('Clear my answers')}</button>
-      </div>`;
   }
 
   private renderErrorSummary(ctx: ViewContext): TemplateResult | typeof nothing {
     if (!this.problem || this.load.status !== 'ready' || !this.session) return nothing;
     const step = currentStep(this.load.flow, this.session);
     if (step.kind !== 'question') return nothing;
-    return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="sf-error-summary-title">
-      <h2 id="sf-error-summary-title">${msg('There is a problem')}</h2>
-      <ul>
-        <li>
-          <a href="#${firstFieldId(step)}" @click=${this.handleSummaryLink}>${problemText(ctx, step, this.problem)}</a>
-        </li>
-      </ul>
-    </div>`;
+    return renderErrorSummary(problemText(ctx, step, this.problem), firstFieldId(step), (e) => this.handleSummaryLink(e));
   }
 }
 

@@ -283,3 +283,16 @@ export const UkFlowForSomeoneElse: Story = {
   args: { flow: UK },
   play: walk({ answers: ['parent'], heading: 'How old are they?' }),
 };
+
+// --- Directory mode -------------------------------------------------------------------------
+
+/** mode="directory": every service in the flow, A to Z, with filters, instead of the questions. */
+export const DirectoryMode: Story = {
+  name: 'Directory mode',
+  render: ({ flow }) => html`<support-finder flow=${flow} mode="directory"></support-finder>`,
+  play: walk({
+    heading: 'All services',
+    services: ['Calm app', 'Emergency services', 'Grief group', 'North Town Counselling', 'Private therapy', 'Talkline', 'Textline'],
+    shows: '7 services',
+  }),
+};

@@ -5,6 +5,7 @@ export * from './markup.js';
 export * from './routing.js';
 export * from './session.js';
 export * from './matching.js';
+export * from './directory.js';
 export * from './validate.js';
 export * from './load.js';
 export * from './default-urgent.js';

@@ -62,8 +62,10 @@ export function profileOf(flow: Flow, answers: Answers): Profile {
 /**
  * Whether the service is open to this person at all (age, area), with the reasons that make
  * it fit. A service outside someone's age or area is never suggested, not even as a fallback.
+ * `anyArea` lists local services when no area is known (the directory lists the catalogue;
+ * suggestions never guess where someone lives).
  */
-function openTo(service: Service, profile: Profile): Reason[] | null {
+export function openTo(service: Service, profile: Profile, anyArea = false): Reason[] | null {
   const reasons: Reason[] = [];
   const { ages } = service;
   if (ages && (ages.min !== undefined || ages.max !== undefined) && profile.age) {
@@ -71,7 +73,7 @@ function openTo(service: Service, profile: Profile): Reason[] | null {
     if ((ages.min !== undefined && age < ages.min) || (ages.max !== undefined && age > ages.max)) return null;
     reasons.push({ kind: 'age', age, min: ages.min, max: ages.max });
   }
-  if (service.areas) {
+  if (service.areas && (profile.area || !anyArea)) {
     // A local service is only suggested when we know the person is in its area.
     if (!profile.area || !service.areas.includes(profile.area.value)) return null;
     reasons.push({ kind: 'area', area: profile.area.value, step: profile.area.step });
@@ -80,7 +82,7 @@ function openTo(service: Service, profile: Profile): Reason[] | null {
 }
 
 /** Whether the service is what they asked for (free only, kinds of support), with reasons. */
-function wanted(service: Service, profile: Profile): Reason[] | null {
+export function wanted(service: Service, profile: Profile): Reason[] | null {
   const reasons: Reason[] = [];
   if (profile.freeOnly) {
     if (service.cost === 'paid') return null;

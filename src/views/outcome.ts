@@ -6,7 +6,12 @@ import type { ViewContext } from './context.js';
 import { renderMarkup } from './markup.js';
 import { renderServiceCard } from './service.js';
 
-export function renderOutcome(ctx: ViewContext, step: OutcomeStep, result: OutcomeResult): TemplateResult {
+export function renderOutcome(
+  ctx: ViewContext,
+  step: OutcomeStep,
+  result: OutcomeResult,
+  onSeeAll: () => void
+): TemplateResult {
   const listed = [...result.matches, ...result.fallback, ...result.always];
   return html`<h2 id="sf-heading" tabindex="-1">${ctx.text(step.title)}</h2>
     ${renderMarkup(ctx.text(step.body))}
@@ -22,5 +27,8 @@ export function renderOutcome(ctx: ViewContext, step: OutcomeStep, result: Outco
       ? html`<ul class="services" aria-label=${msg('Services')}>
           ${listed.map((match) => renderServiceCard(ctx, match.service, match.reasons))}
         </ul>`
-      : nothing}`;
+      : nothing}
+    <div class="actions">
+      <button class="button secondary" type="button" part="button" @click=${onSeeAll}>${msg('See all services')}</button>
+    </div>`;
 }

@@ -59,16 +59,27 @@ export function firstFieldId(step: QuestionStep): string {
   return step.type === 'number' || step.type === 'select' || !first ? FIELD_ID : `${FIELD_ID}-${first.value}`;
 }
 
+/** The message above a field with an error, tied to it by `aria-describedby`. */
+export function renderErrorMessage(id: string, message: string): TemplateResult {
+  return html`<p class="error-message" id=${id}><span class="visually-hidden">${msg('Error:')}</span> ${message}</p>`;
+}
+
+/** GOV.UK's error summary: takes focus, and links to the field (the element moves focus there). */
+export function renderErrorSummary(message: string, fieldId: string, onLink: (event: Event) => void): TemplateResult {
+  return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="sf-error-summary-title">
+    <h2 id="sf-error-summary-title">${msg('There is a problem')}</h2>
+    <ul>
+      <li><a href="#${fieldId}" @click=${onLink}>${message}</a></li>
+    </ul>
+  </div>`;
+}
+
 export function renderQuestion(ctx: ViewContext, view: QuestionView): TemplateResult {
   const { step, problem } = view;
   const hint = ctx.text(step.hint);
   const describedBy = [hint ? HINT_ID : '', problem ? ERROR_ID : ''].filter(Boolean).join(' ') || undefined;
   const hintBlock = hint ? html`<div class="hint" id=${HINT_ID}>${hint}</div>` : nothing;
-  const errorBlock = problem
-    ? html`<p class="error-message" id=${ERROR_ID}>
-        <span class="visually-hidden">${msg('Error:')}</span> ${problemText(ctx, step, problem)}
-      </p>`
-    : nothing;
+  const errorBlock = problem ? renderErrorMessage(ERROR_ID, problemText(ctx, step, problem)) : nothing;
   const heading = ctx.text(step.question);
   let field: TemplateResult;
   if (step.type === 'number' || step.type === 'select') {

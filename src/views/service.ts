@@ -6,7 +6,7 @@ import type { ViewContext } from './context.js';
 import { renderMarkup } from './markup.js';
 import { optionLabel } from './question.js';
 
-function supportTypeName(type: SupportType): string {
+export function supportTypeName(type: SupportType): string {
   return {
     helpline: msg('phone support'),
     text: msg('text message support'),
