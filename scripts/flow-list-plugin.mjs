@@ -8,7 +8,8 @@ export function flowListPlugin() {
     async serve(context) {
       if (context.path !== '/flows/index.json') return undefined;
       const files = (await readdir(new URL('../flows/', import.meta.url))).filter(
-        (name) => name.endsWith('.json') && name !== 'flow.schema.json' && name !== 'index.json'
+        // Flow tests (*.test.json, for `support-finder test`) sit beside their flows but are not flows.
+        (name) => name.endsWith('.json') && !name.endsWith('.test.json') && name !== 'flow.schema.json' && name !== 'index.json'
       );
       return { body: JSON.stringify(files.sort()), type: 'application/json' };
     },

@@ -49,6 +49,14 @@ export function candidateInputs(flow: Flow, step: QuestionStep): Array<AnswerInp
       Object.values(record).forEach(visit);
     };
     flow.steps.forEach((s) => visit('rules' in s ? s.rules : undefined));
+    // At an age question, the edges of every service's age range too: a flow whose rules only
+    // mention 25 must still be tried at the ages its services are for.
+    if (step.about === 'age') {
+      for (const { ages } of flow.services) {
+        if (ages?.min !== undefined) numbers.add(ages.min - 1).add(ages.min);
+        if (ages?.max !== undefined) numbers.add(ages.max).add(ages.max + 1);
+      }
+    }
     for (const n of [...numbers].sort((a, b) => a - b)) if (n >= min && n <= max) inputs.push(String(n));
   } else if (step.type === 'multiple') {
     for (const value of values) inputs.push([value]);
