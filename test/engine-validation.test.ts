@@ -225,6 +225,26 @@ describe('the widget\'s own validation', () => {
     }
   });
 
+  it('refuses nesting deeper than a fixed limit, whatever stack is left, and names where', () => {
+    const deep = (levels: number) => {
+      let when: Json = { answer: 'age', lt: 11 };
+      for (let i = 0; i < levels; i++) when = { not: when };
+      const flow = clone(basic);
+      flow.steps[1].rules[0].when = when;
+      return flow;
+    };
+    expect(validateFlow(deep(20)).ok).to.equal(true);
+    for (const levels of [60, 1000, 20000]) {
+      const result = validateFlow(deep(levels));
+      expect(result.ok, String(levels)).to.equal(false);
+      if (!result.ok) {
+        expect(result.errors).to.have.length(1);
+        expect(result.errors[0].path).to.match(/^steps\[1\]\.rules\[0\]\.when(\.not)+$/);
+        expect(result.errors[0].message).to.match(/nested more than 64 levels deep/);
+      }
+    }
+  });
+
   it('refuses questions nobody could answer', () => {
     const flow = clone(basic);
     flow.steps[1].min = 5.5;

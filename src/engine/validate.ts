@@ -170,6 +170,49 @@ export function explainSchemaIssues(issues: readonly Issue[], root: unknown): Fl
     });
 }
 
+/**
+ * How deep a flow may nest: far more than any real flow needs (the example flows reach about 15),
+ * and little enough that no check ever runs out of call stack. Without a fixed limit, whether a
+ * deeply nested flow passed would depend on how much stack happened to be left.
+ */
+const MAX_DEPTH = 64;
+
+/** The path to the first place nested deeper than MAX_DEPTH, found without recursion. */
+function tooDeep(data: unknown): PathPart[] | undefined {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value: data, depth: 0 }];
+  let found = false;
+  while (pending.length > 0 && !found) {
+    const { value, depth } = pending.pop() as { value: unknown; depth: number };
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_DEPTH) found = true;
+    else for (const item of Object.values(value)) pending.push({ value: item, depth: depth + 1 });
+  }
+  if (!found) return undefined;
+  // Only now, for the message, walk down again to name the place.
+  const path: PathPart[] = [];
+  let here: unknown = data;
+  while (path.length < MAX_DEPTH && here !== null && typeof here === 'object') {
+    const entries = Object.entries(here);
+    const deeper = entries.find(([, item]) => item !== null && typeof item === 'object' && tooDeepFrom(item, MAX_DEPTH - path.length - 1));
+    if (!deeper) break;
+    path.push(Array.isArray(here) ? Number(deeper[0]) : deeper[0]);
+    here = deeper[1];
+  }
+  return path;
+}
+
+/** Whether `value` nests at least `levels` more levels of objects or lists, without recursion. */
+function tooDeepFrom(value: unknown, levels: number): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (pending.length > 0) {
+    const next = pending.pop() as { value: unknown; depth: number };
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth >= levels) return true;
+    for (const item of Object.values(next.value)) pending.push({ value: item, depth: next.depth + 1 });
+  }
+  return false;
+}
+
 /** Checks a parsed JSON value. Never throws: anything unexpected becomes an error in the list. */
 export function validateFlow(data: unknown): Validation {
   try {
@@ -185,6 +228,14 @@ export function validateFlow(data: unknown): Validation {
       return {
         ok: false,
         errors: [{ path: 'formatVersion', message: `this flow uses format version ${version}, but this finder reads version ${FORMAT_VERSION}: update the finder` }],
+        warnings: [],
+      };
+    }
+    const deep = tooDeep(data);
+    if (deep) {
+      return {
+        ok: false,
+        errors: [{ path: formatPath(deep), message: `this is nested more than ${MAX_DEPTH} levels deep: put fewer conditions inside conditions` }],
         warnings: [],
       };
     }
