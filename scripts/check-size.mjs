@@ -7,7 +7,9 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // 23 KiB at 22,591 bytes for quick exit, opt-in saved progress, flow integrity, load timeout
 // and retries, and link checks in the widget's own validation (+2,132 bytes); 24 KiB at
 // 24,494 bytes for directory mode, the A–Z list of every service with filters (+1,531 bytes).
-const BUDGET = 24 * 1024;
+// 25 KiB (the first issue's ceiling) at 24,591 bytes for a fixed nesting limit that keeps
+// validation from depending on how much call stack is left (+97 bytes).
+const BUDGET = 25 * 1024;
 const file = 'dist/support-finder.js';
 const source = await readFile(file);
 const gzip = gzipSync(source, { level: 9 }).length;
