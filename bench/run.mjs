@@ -4,7 +4,7 @@
 // table and writes bench/results.json. Timings are reported, never asserted.
 import { execSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { generateFlow } from './generate.mjs';
+import { exampleFlowNames } from '../scripts/flow-list-plugin.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS || 5);
@@ -93,7 +94,7 @@ const results = {
   generated: [],
 };
 
-const flowNames = (await readdir(join(ROOT, 'flows'))).filter((n) => n.endsWith('.json') && n !== 'flow.schema.json').sort();
+const flowNames = await exampleFlowNames();
 for (const name of flowNames) {
   const flowBytes = await readFile(join(ROOT, 'flows', name));
   const flow = engine.reviewFlow(JSON.parse(flowBytes)).flow;
