@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { fileURLToPath } from 'node:url';
 import { flowListPlugin } from './scripts/flow-list-plugin.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { readdir } from 'node:fs/promises';
 
 // Test servers that misbehave on purpose, fixture pages with their own headers, and test
@@ -16,19 +17,6 @@ const serverModules = await Promise.all(
     .map((name) => import(`./test/server/${name}`))
 );
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-  // Test files run side by side in tabs; a background tab must not have its timers slowed.
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-];
 
 /** /slow/<ms>/<path>: serves <path> after a delay, to test loading states and cancelling. */
 async function slowResponses(context, next) {
@@ -58,7 +46,7 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        executablePath: CHROMIUM_PATH,
         headless: true,
         args: CHROMIUM_FLAGS,
       },
