@@ -3,10 +3,12 @@ import {
   answersOnPath,
   candidateInputs,
   chosenOptions,
+  evaluate,
   indexOf,
   isAudienceText,
   matchServices,
   parseAnswer,
+  routeContext,
   type Answer,
   type OutcomeStep,
   type Condition,
@@ -22,7 +24,7 @@ import { either, mergeTuples, type Tuple } from './paths.js';
 
 export interface Problem extends FlowProblem {
   /** What kind of check found it, for tools reading --json. */
-  check: 'file' | 'review' | 'route' | 'rule' | 'step' | 'service' | 'gap' | 'translation';
+  check: 'file' | 'review' | 'route' | 'rule' | 'step' | 'service' | 'gap' | 'known-gap' | 'translation';
 }
 
 export interface GapAnswer {
@@ -43,12 +45,24 @@ export interface Gap {
   text: string;
 }
 
+/** A gap the flow declares on purpose (`knownGaps`), and how many routes it covers. */
+export interface KnownGapReport {
+  index: number;
+  outcome?: string;
+  reason: string;
+  /** The condition in words. */
+  when: string;
+  count: number;
+}
+
 export interface FileReport {
   file: string;
   ok: boolean;
   errors: Problem[];
   warnings: Problem[];
   gaps: Gap[];
+  /** Gaps the flow declares in `knownGaps`: reported, not errors. */
+  knownGaps: KnownGapReport[];
   exploration?: { routes: number; complete: boolean; ordered: number; sampled: number };
   /** Set when the file was not checked because it is not a flow (a JSON Schema). */
   skipped?: string;
@@ -148,8 +162,9 @@ function missingTranslations(flow: Flow): Problem[] {
  * already left out also varied) still matches nothing. Then answers that differ at one question
  * only are put together, so "Being bullied or Not sleeping well" is one line.
  */
-function findGaps(flow: Flow, exploration: Exploration): Gap[] {
+function findGaps(flow: Flow, exploration: Exploration, known: KnownGapReport[]): Gap[] {
   const { steps } = indexOf(flow);
+  const knownGaps = flow.knownGaps ?? [];
   const cache = new Map<string, boolean>();
   const nothingMatches = (outcome: OutcomeStep, answers: Record<string, Answer>): boolean => {
     const key = `${outcome.id}\u0000${JSON.stringify(answers)}`;
@@ -196,6 +211,15 @@ function findGaps(flow: Flow, exploration: Exploration): Gap[] {
       }
     }
     if (!nothingMatches(outcome, answers)) continue;
+    // A gap the flow declares: counted against the first declaration that covers it.
+    if (knownGaps.length > 0) {
+      const context = routeContext(flow, walk.session);
+      const declared = knownGaps.findIndex((gap) => (gap.outcome === undefined || gap.outcome === outcome.id) && evaluate(gap.when, context));
+      if (declared >= 0) {
+        known[declared].count++;
+        continue;
+      }
+    }
     const key = `${outcome.id}\u0000${JSON.stringify(answers)}`;
     let cause = causes.get(key);
     if (!cause) {
@@ -242,12 +266,12 @@ function findGaps(flow: Flow, exploration: Exploration): Gap[] {
 }
 
 export function checkFile(file: string, options: CheckOptions): FileReport {
-  if (file.endsWith('.test.json')) return { file, ok: true, errors: [], warnings: [], gaps: [], skipped: 'this is a flow test: run it with support-finder test' };
-  if (isJsonSchemaFile(file)) return { file, ok: true, errors: [], warnings: [], gaps: [], skipped: 'this is a JSON Schema, not a flow' };
+  if (file.endsWith('.test.json')) return { file, ok: true, errors: [], warnings: [], gaps: [], knownGaps: [], skipped: 'this is a flow test: run it with support-finder test' };
+  if (isJsonSchemaFile(file)) return { file, ok: true, errors: [], warnings: [], gaps: [], knownGaps: [], skipped: 'this is a JSON Schema, not a flow' };
   const loaded = loadFlowFile(file);
   if (!loaded.ok) {
     const check = loaded.errors.some((e) => e.message.startsWith('this is not valid JSON') || e.message.startsWith('there is no such file')) ? 'file' : 'review';
-    return { file, ok: false, errors: loaded.errors.map((e) => ({ ...e, check })), warnings: loaded.warnings.map((w) => ({ ...w, check: 'review' })), gaps: [] };
+    return { file, ok: false, errors: loaded.errors.map((e) => ({ ...e, check })), warnings: loaded.warnings.map((w) => ({ ...w, check: 'review' })), gaps: [], knownGaps: [] };
   }
   const { flow } = loaded;
   const errors: Problem[] = [];
@@ -351,7 +375,19 @@ export function checkFile(file: string, options: CheckOptions): FileReport {
     }
   });
 
-  const gaps = findGaps(flow, exploration);
+  const knownGaps: KnownGapReport[] = (flow.knownGaps ?? []).map((gap, index) => ({
+    index,
+    ...(gap.outcome === undefined ? {} : { outcome: gap.outcome }),
+    reason: gap.reason,
+    when: conditionWords(gap.when),
+    count: 0,
+  }));
+  const gaps = findGaps(flow, exploration, knownGaps);
+  for (const gap of knownGaps) {
+    if (gap.count === 0) {
+      warnings.push({ check: 'known-gap', path: `knownGaps[${gap.index}]`, message: `this known gap (${gap.when}) did not happen on any route we tried: remove it, or check its condition` });
+    }
+  }
   for (const gap of gaps) {
     const problem: Problem = {
       check: 'gap',
@@ -369,6 +405,7 @@ export function checkFile(file: string, options: CheckOptions): FileReport {
     errors,
     warnings,
     gaps,
+    knownGaps,
     exploration: { routes: exploration.walks.length, complete: exploration.complete, ordered: exploration.ordered, sampled: exploration.sampled },
   };
 }
@@ -393,6 +430,15 @@ export function formatReport(report: FileReport, options: CheckOptions): string 
       lines.push(`    ${String(gap.count).padStart(6)} × at "${gap.outcomeTitle}" (${gap.outcome}): ${gap.text}`);
     }
     if (report.gaps.length > MAX_GAPS_SHOWN) lines.push(`    … and ${plural(report.gaps.length - MAX_GAPS_SHOWN, 'more combination')} (use --json to see them all)`);
+  }
+  const declared = report.knownGaps.filter((g) => g.count > 0);
+  if (declared.length > 0) {
+    const total = declared.reduce((n, g) => n + g.count, 0);
+    lines.push(`  Known gaps (declared in the flow, so not errors): ${plural(total, 'route')} ${total === 1 ? 'ends' : 'end'} where no service matches, for these reasons:`);
+    for (const gap of declared) {
+      lines.push(`    ${String(gap.count).padStart(6)} × knownGaps[${gap.index}]${gap.outcome ? ` at ${gap.outcome}` : ''} when ${gap.when}`);
+      lines.push(`             ${dim(gap.reason)}`);
+    }
   }
   const errorCount = report.errors.length;
   const warningCount = report.warnings.length;

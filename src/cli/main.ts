@@ -39,15 +39,18 @@ Errors (the flow must not be published like this):
   - a route gets stuck or goes round in a loop
   - a routing rule can never be used (an earlier rule always wins)
   - gaps: answers that end at results where no service matches, listed in words
-    with how many routes lead there
+    with how many routes lead there (unless the flow declares them in knownGaps:
+    then they are reported as known gaps, with the reason, and are not errors)
 
 Warnings (read each one, then fix it or explain it):
   - a step or service nobody reaches on any route we tried
   - a rule never used on any route we tried
   - a text without one of the languages the flow uses
+  - a known gap (knownGaps) that no route we tried runs into
 
 Options:
-  --allow-gaps   Report gaps as warnings, not errors, when they are intended.
+  --allow-gaps   Report every gap as a warning, not an error (for drafts; declare
+                 the gaps you accept in the flow's knownGaps instead).
   --json         Print the results as JSON, for other tools.
   --limit N      Walk at most N routes in order (default 20000); if there are more,
                  a random sample of other routes is walked too.

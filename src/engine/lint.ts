@@ -187,6 +187,15 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
     });
   });
 
+  flow.knownGaps?.forEach((gap, i) => {
+    const at = `knownGaps[${i}]`;
+    if (gap.outcome !== undefined && !flow.steps.some((s) => s.id === gap.outcome && s.kind === 'outcome')) {
+      error(`${at}.outcome`, `there is no outcome step called '${gap.outcome}'`);
+    }
+    checkCondition(`${at}.when`, gap.when);
+    if (!gap.reason.trim()) error(`${at}.reason`, 'say why this gap is accepted, for the people who sign the flow off');
+  });
+
   return { errors, warnings };
 }
 

@@ -208,6 +208,20 @@ export const UrgentStep = z.strictObject({
 
 export const Step = z.union([QuestionStep, InfoStep, OutcomeStep, UrgentStep]);
 
+/**
+ * A gap the authors know about and accept: answers that end at results where no service matches
+ * (only always-included or fallback services are shown). The finder ignores it; `support-finder
+ * check` reports routes it covers as known gaps instead of errors, with the reason.
+ */
+export const KnownGap = z.strictObject({
+  /** The outcome step; absent means any outcome. */
+  outcome: z.optional(Id),
+  /** The answers that make the gap, written like a routing rule's condition. */
+  when: Condition,
+  /** Why it is accepted, for the people who sign the flow off. */
+  reason: z.string(),
+});
+
 export const Flow = z.strictObject({
   $schema: z.optional(z.string()),
   formatVersion: z.literal(FORMAT_VERSION),
@@ -225,6 +239,8 @@ export const Flow = z.strictObject({
   audience: z.optional(z.strictObject({ question: Id, self: Id })),
   steps: z.array(Step),
   services: z.array(Service),
+  /** Gaps declared on purpose; see KnownGap. */
+  knownGaps: z.optional(z.array(KnownGap)),
 });
 
 export type LocalisedText = z.infer<typeof LocalisedText>;
@@ -240,4 +256,5 @@ export type InfoStep = z.infer<typeof InfoStep>;
 export type OutcomeStep = z.infer<typeof OutcomeStep>;
 export type UrgentStep = z.infer<typeof UrgentStep>;
 export type Step = z.infer<typeof Step>;
+export type KnownGap = z.infer<typeof KnownGap>;
 export type Flow = z.infer<typeof Flow>;

@@ -51,15 +51,17 @@ test('a command or option that does not exist is a usage error (exit 2)', () => 
   assert.equal(run('paths', 'flows/uk-young-people.json', '--format', 'pdf').code, 2);
 });
 
-test('check: both example flows pass once their known gaps are allowed', () => {
-  const result = run('check', '--allow-gaps', 'flows/uk-young-people.json', 'flows/exampleshire.json');
+test('check: both example flows pass, their gaps all declared in knownGaps', () => {
+  const result = run('check', 'flows/uk-young-people.json', 'flows/exampleshire.json');
   assert.equal(result.code, 0, result.out);
-  assert.match(result.out, /✔ 0 errors/);
+  assert.match(result.out, /✔ 0 errors, 0 warnings/);
+  assert.match(result.out, /Known gaps \(declared in the flow, so not errors\)/);
+  assert.doesNotMatch(result.out, /\bGaps:/, 'no undeclared gaps');
   assert.doesNotMatch(result.out, /\u001b\[/, 'no colours when the output is not a terminal');
 });
 
 test('check: skips the JSON Schema and flow tests that sit in flows/', () => {
-  const result = run('check', '--allow-gaps', 'flows/flow.schema.json', 'flows/uk-young-people.test.json');
+  const result = run('check', 'flows/flow.schema.json', 'flows/uk-young-people.test.json');
   assert.equal(result.code, 0);
   assert.match(result.out, /skipped: this is a JSON Schema/);
   assert.match(result.out, /skipped: this is a flow test/);
@@ -106,6 +108,44 @@ test('check: --allow-gaps turns gaps into warnings, and the exit code follows', 
   assert.equal(allowed.code, 0, allowed.out);
   assert.match(allowed.out, /Gaps \(allowed with --allow-gaps\)/);
   assert.match(allowed.out, /✔ 0 errors, 1 warning/);
+});
+
+/** gap-only.json with `knownGaps` set. */
+function withKnownGaps(knownGaps) {
+  const file = gapOnlyFlow();
+  const flow = JSON.parse(readFileSync(file, 'utf8'));
+  flow.knownGaps = knownGaps;
+  writeFileSync(file, JSON.stringify(flow));
+  return file;
+}
+
+test('check: a gap declared in knownGaps is reported with its reason and count, not as an error', () => {
+  const file = withKnownGaps([{ outcome: 'results', when: { answer: 'worries', equals: 'low' }, reason: 'Low mood is covered by the helplines shown.' }]);
+  const result = run('check', file);
+  assert.equal(result.code, 0, result.out);
+  assert.match(result.out, /Known gaps \(declared in the flow, so not errors\): 1 route ends where no service matches/);
+  assert.match(result.out, /1 × knownGaps\[0\] at results when worries = low/);
+  assert.match(result.out, /Low mood is covered by the helplines shown\./);
+  const json = JSON.parse(run('check', '--json', file).out);
+  assert.deepEqual(json.files[0].gaps, []);
+  assert.equal(json.files[0].knownGaps[0].count, 1);
+});
+
+test('check: a known gap that does not cover the gap leaves it an error, and one that never happens is a warning', () => {
+  const file = withKnownGaps([{ when: { answer: 'worries', equals: 'anxious' }, reason: 'Not the gap.' }]);
+  const result = run('check', file);
+  assert.equal(result.code, 1);
+  assert.match(result.out, /Gaps: 1 route ends at results/);
+  assert.match(result.out, /warning knownGaps\[0\]: this known gap \(worries = anxious\) did not happen on any route we tried/);
+});
+
+test('check: a known gap naming a step or answer that does not exist is an error with its path', () => {
+  const file = withKnownGaps([{ outcome: 'nowhere', when: { answer: 'mood', equals: 'low' }, reason: ' ' }]);
+  const result = run('check', file);
+  assert.equal(result.code, 1);
+  assert.match(result.out, /knownGaps\[0\]\.outcome: there is no outcome step called 'nowhere'/);
+  assert.match(result.out, /knownGaps\[0\]\.when\.answer: there is no question called 'mood'/);
+  assert.match(result.out, /knownGaps\[0\]\.reason: say why this gap is accepted/);
 });
 
 test('check --json: one report per file, with errors, warnings, gaps and how much was explored', () => {
