@@ -46,7 +46,8 @@ export function answerWords(flow: Flow, step: QuestionStep, answer: Answer | und
   if (answer === null) return step.skipLabel ? words(flow, step.skipLabel) : 'Skipped';
   if (typeof answer === 'number') return String(answer);
   const labels = chosenOptions(step, answer).map((o) => words(flow, o.label));
-  return labels.join(' and ');
+  // Several options chosen together: bracketed, so lists of alternatives stay readable.
+  return labels.length > 1 ? `(${labels.join(' and ')})` : labels.join('');
 }
 
 /** A condition in short words: `age < 13`, `tag: bereavement`, `who = parent`. */
