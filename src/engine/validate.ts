@@ -220,6 +220,11 @@ export function validateFlow(data: unknown): Validation {
         warnings: [],
       };
     }
+    // Directories are merged by the command-line tool: the widget requests nothing but the flow.
+    // Directories are merged by the command-line tool: the widget requests nothing but the flow.
+    if ('serviceDirectories' in data) {
+      return { ok: false, errors: [{ path: 'serviceDirectories', message: 'use support-finder publish to add these services to the flow' }], warnings: [] };
+    }
     const deep = tooDeep(data);
     if (deep) {
       return {
