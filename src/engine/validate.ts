@@ -221,9 +221,8 @@ export function validateFlow(data: unknown): Validation {
       };
     }
     // Directories are merged by the command-line tool: the widget requests nothing but the flow.
-    // Directories are merged by the command-line tool: the widget requests nothing but the flow.
     if ('serviceDirectories' in data) {
-      return { ok: false, errors: [{ path: 'serviceDirectories', message: 'use support-finder publish to add these services to the flow' }], warnings: [] };
+      return { ok: false, errors: [{ path: 'serviceDirectories', message: 'publish this flow with support-finder publish first' }], warnings: [] };
     }
     const deep = tooDeep(data);
     if (deep) {
