@@ -46,7 +46,7 @@ function valueAt(root: unknown, path: readonly PathPart[]): unknown {
   return here;
 }
 
-function describeValue(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') {
