@@ -34,6 +34,7 @@ try {
     Service: 'A service in the catalogue: who it is for, what it helps with and how to contact it.',
     Option: 'One answer to a question, with the tags it adds and where it leads.',
     Rule: 'When the condition holds, go to the step named in next.',
+    ServiceDirectory: 'A directory of services in Open Referral UK or HSDS 3 JSON: support-finder publish merges its services into the flow. The widget refuses a flow that still has one.',
   };
   for (const [id, description] of Object.entries(described)) z.globalRegistry.add(engine[id], { id, description });
   const { Flow } = engine;
@@ -42,8 +43,14 @@ try {
     ...z.toJSONSchema(Flow, { target: 'draft-2020-12', reused: 'ref', unrepresentable: 'any' }),
   };
   const text = `${JSON.stringify(schema, null, 2)}\n`;
+  // The widget refuses a flow that still names service directories before it checks the shape
+  // (validate.ts), so its copy of the schema leaves them out and the bundle does not carry them.
+  const runtime = {
+    title: schema.title,
+    ...z.toJSONSchema(z.omit(Flow, { serviceDirectories: true }), { target: 'draft-2020-12', reused: 'ref', unrepresentable: 'any' }),
+  };
   // Drop the words for editors (strings); keep properties that happen to share their names.
-  const forEngine = JSON.stringify(schema, (key, value) =>
+  const forEngine = JSON.stringify(runtime, (key, value) =>
     typeof value === 'string' && ['description', 'title', '$schema'].includes(key) ? undefined : value
   );
   const runtimeText = [

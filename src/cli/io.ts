@@ -1,6 +1,8 @@
 /** Reading flow files, colours, and small helpers shared by the commands. */
 import { readFileSync } from 'node:fs';
 import { allWalks, reviewFlow, sampleWalks, type Flow, type FlowProblem, type Walk } from '../engine/index.js';
+import { traceProblem } from '../engine/openreferral.js';
+import { resolveDirectories } from './directories.js';
 
 /** Colours only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
 export const useColour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -24,8 +26,12 @@ function lineAndColumn(text: string, position: number): string {
   return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
 
-/** Reads, parses and reviews one flow file. Never throws. */
-export function loadFlowFile(file: string): Loaded {
+/**
+ * Reads, parses and reviews one flow file. Never throws. A flow with `serviceDirectories` is
+ * checked as it will be published: with their services merged in (web addresses only when
+ * `fetched` holds them, as `publish` does). Directory notes come back as warnings.
+ */
+export function loadFlowFile(file: string, fetched?: ReadonlyMap<string, string>): Loaded {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -46,6 +52,14 @@ export function loadFlowFile(file: string): Loaded {
       errors: [{ path: '(the whole file)', message: `this is not valid JSON${where}: ${detail}. Check for a missing or extra comma, or curly quotes` }],
       warnings: [],
     };
+  }
+  if (data !== null && typeof data === 'object' && !Array.isArray(data) && 'serviceDirectories' in data) {
+    const resolved = resolveDirectories(data as Record<string, unknown>, file, fetched);
+    if (!resolved.ok) return { ok: false, errors: resolved.errors, warnings: resolved.notes };
+    const { flow, origins } = resolved.merged;
+    const review = reviewFlow(flow);
+    const warnings = [...resolved.notes, ...review.warnings.map((w) => traceProblem(w, origins))];
+    return review.ok ? { ok: true, flow: review.flow, data: flow, warnings } : { ok: false, errors: review.errors.map((e) => traceProblem(e, origins)), warnings };
   }
   const review = reviewFlow(data);
   return review.ok ? { ok: true, flow: review.flow, data, warnings: review.warnings } : { ok: false, errors: review.errors, warnings: review.warnings };

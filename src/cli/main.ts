@@ -2,13 +2,15 @@
  * support-finder: the command-line tool for people who write flows. It uses the same engine as
  * the widget, so what it reports is what the finder does.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFile, formatReport } from './check.js';
 import { runTestFile, type TestFileResult } from './flow-test.js';
+import { fetchDirectories } from './directories.js';
 import { dot, mermaid } from './graph.js';
-import { bold, dim, green, loadFlowFile, plural, red, UsageError, wholeNumber } from './io.js';
+import { bold, dim, green, loadFlowFile, plural, red, UsageError, wholeNumber, yellow } from './io.js';
+import type { FlowProblem } from '../engine/index.js';
 import { csv, markdown, notComplete, routes } from './paths.js';
 
 const HELP: Record<string, string> = {
@@ -25,6 +27,9 @@ Commands:
   graph FLOW        Draw the flow as a Mermaid or Graphviz (dot) diagram.
   test [TESTS…]     Run flow tests: answers given in order, and what should be shown.
                     Without names, runs every flows/*.test.json.
+  publish FLOW      Merge the services of the flow's service directories (Open
+                    Referral UK or HSDS 3) into it, check it, and write the flow to
+                    publish.
 
 Run "support-finder <command> --help" for the options of each command.
 Exit codes: 0 when everything is fine, 1 when something was found, 2 for a mistake
@@ -74,6 +79,23 @@ leads there. Urgent answers are dashed arrows to urgent help.
 
 Options:
   --format F   mermaid (a Mermaid "flowchart TD", the default) or dot (Graphviz).`,
+  publish: `Usage: support-finder publish FLOW [-o OUT]
+
+Reads each of the flow's "serviceDirectories" (a JSON file, found relative to the
+flow file, or an https:// address), turns their services into the flow's own
+format, adds them after the flow's services, removes "serviceDirectories", and
+checks the result as "check" does. The widget only loads flows published this way:
+it never fetches a directory itself.
+
+A service of the flow with the same id as one from a directory wins; services
+that are not active are left out; both are reported, with taxonomy terms and
+service areas that have no mapping. Nothing is written when there is an error.
+
+check, paths, graph and test read directory files too, so you can check what
+will be published; only publish fetches web addresses.
+
+Options:
+  -o, --output OUT   Write the published flow to OUT (default: print it).`,
   test: `Usage: support-finder test [TEST_FILE…] [--json]
 
 Runs flow tests. Without file names, runs every flows/*.test.json. Each test file
@@ -91,9 +113,9 @@ function out(text: string): void {
 type Values = Record<string, string | boolean | undefined>;
 
 /** The command's options (each a boolean flag or a string value) and its file names. */
-function parse(args: string[], spec: Record<string, 'boolean' | 'string'>): { values: Values; positionals: string[] } {
+function parse(args: string[], spec: Record<string, 'boolean' | 'string'>, shorts: Record<string, string> = {}): { values: Values; positionals: string[] } {
   const options: Record<string, { type: 'boolean' | 'string'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
-  for (const [name, type] of Object.entries(spec)) options[name] = { type };
+  for (const [name, type] of Object.entries(spec)) options[name] = shorts[name] ? { type, short: shorts[name] } : { type };
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: values as Values, positionals };
@@ -193,9 +215,40 @@ function test(args: string[]): number {
   return ok ? 0 : 1;
 }
 
-const COMMANDS: Record<string, (args: string[]) => number> = { check, paths, graph, test };
+async function publish(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { output: 'string' }, { output: 'o' });
+  if (values.help) return (out(HELP.publish), 0);
+  if (positionals.length !== 1) throw new UsageError('name one flow file: support-finder publish flows/my-area.json -o published/my-area.json');
+  const file = positionals[0];
+  const fail = (errors: FlowProblem[]) => {
+    process.stderr.write(`${file} cannot be published, so nothing was written:\n`);
+    for (const e of errors) process.stderr.write(`  ${red('error')} ${e.path}: ${e.message}\n`);
+    return 1;
+  };
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    data = undefined; // loadFlowFile explains what is wrong with the file.
+  }
+  const fetched = await fetchDirectories(data);
+  if (fetched.errors.length > 0) return fail(fetched.errors);
+  const loaded = loadFlowFile(file, fetched.texts);
+  for (const w of loaded.warnings) process.stderr.write(`  ${yellow('note')} ${w.path}: ${w.message}\n`);
+  if (!loaded.ok) return fail(loaded.errors);
+  const text = `${JSON.stringify(loaded.data, null, 2)}\n`;
+  const own = (data as { services?: unknown }).services;
+  const added = loaded.flow.services.length - (Array.isArray(own) ? own.length : 0);
+  if (values.output) {
+    writeFileSync(values.output as string, text);
+    process.stderr.write(`${green('✔')} wrote ${values.output as string}: ${plural(loaded.flow.services.length, 'service')}, ${added} from directories.\n`);
+  } else process.stdout.write(text);
+  return 0;
+}
 
-function main(argv: string[]): number {
+const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = { check, paths, graph, test, publish };
+
+function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;
@@ -204,15 +257,19 @@ function main(argv: string[]): number {
   }
   if (command === '--version' || command === '-v') return (out('support-finder (flow format 1)'), 0);
   const run = COMMANDS[command];
-  if (!run) throw new UsageError(`there is no command '${command}'. The commands are: check, paths, graph, test`);
+  if (!run) throw new UsageError(`there is no command '${command}'. The commands are: check, paths, graph, test, publish`);
   return run(rest);
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    process.stderr.write(`support-finder: ${error.message}\nRun "support-finder --help" for help.\n`);
-    process.exitCode = 2;
-  } else throw error;
-}
+Promise.resolve()
+  .then(() => main(process.argv.slice(2)))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`support-finder: ${error.message}\nRun "support-finder --help" for help.\n`);
+      process.exitCode = 2;
+    }
+  );

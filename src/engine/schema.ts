@@ -222,6 +222,28 @@ export const KnownGap = z.strictObject({
   reason: z.string(),
 });
 
+/**
+ * A directory of services published elsewhere, in Open Referral UK (v1) or HSDS 3 JSON, whose
+ * services join the flow's own. The widget never fetches it: `support-finder publish` reads it
+ * and writes a flow with the services merged in (see docs/flow-format.md).
+ */
+export const ServiceDirectory = z.strictObject({
+  /** A JSON file, relative to the flow file, or an https:// address (read by `publish` only). */
+  source: z.string(),
+  /** The format of the document; only "openreferral" (Open Referral UK v1 or HSDS 3) so far. */
+  format: z.optional(z.literal('openreferral')),
+  /** Put before every service id from this directory, so ids never clash (default "oruk"). */
+  idPrefix: z.optional(Id),
+  /** Taxonomy terms (by id, code or name) and the flow tags each one means. */
+  tags: z.optional(z.record(z.string(), z.array(Id))),
+  /** Service areas (by name or id) and the flow's area id each one means. */
+  areas: z.optional(z.record(z.string(), Id)),
+  /** Taxonomy terms (by id, code or name) and the kinds of support each one means. */
+  supportTypes: z.optional(z.record(z.string(), z.array(SupportType))),
+  /** Only these services of the directory (by their id in the directory); absent: all of them. */
+  include: z.optional(z.array(z.string())),
+});
+
 export const Flow = z.strictObject({
   $schema: z.optional(z.string()),
   formatVersion: z.literal(FORMAT_VERSION),
@@ -241,6 +263,8 @@ export const Flow = z.strictObject({
   services: z.array(Service),
   /** Gaps declared on purpose; see KnownGap. */
   knownGaps: z.optional(z.array(KnownGap)),
+  /** Directories whose services `support-finder publish` merges into `services`. */
+  serviceDirectories: z.optional(z.array(ServiceDirectory)),
 });
 
 export type LocalisedText = z.infer<typeof LocalisedText>;
@@ -257,4 +281,5 @@ export type OutcomeStep = z.infer<typeof OutcomeStep>;
 export type UrgentStep = z.infer<typeof UrgentStep>;
 export type Step = z.infer<typeof Step>;
 export type KnownGap = z.infer<typeof KnownGap>;
+export type ServiceDirectory = z.infer<typeof ServiceDirectory>;
 export type Flow = z.infer<typeof Flow>;

@@ -46,7 +46,7 @@ function valueAt(root: unknown, path: readonly PathPart[]): unknown {
   return here;
 }
 
-function describeValue(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') {
@@ -219,6 +219,10 @@ export function validateFlow(data: unknown): Validation {
         errors: [{ path: 'formatVersion', message: `this flow uses format version ${version}, but this finder reads version ${FORMAT_VERSION}: update the finder` }],
         warnings: [],
       };
+    }
+    // Directories are merged by the command-line tool: the widget requests nothing but the flow.
+    if ('serviceDirectories' in data) {
+      return { ok: false, errors: [{ path: 'serviceDirectories', message: 'publish this flow with support-finder publish first' }], warnings: [] };
     }
     const deep = tooDeep(data);
     if (deep) {
