@@ -33,18 +33,18 @@ const TEXT_FONT = `${FONT_SIZE}px Arial, Helvetica, sans-serif`;
 
 /** Text widths from a canvas, in the font the map's SVG uses; cached, as labels repeat. */
 function canvasMeasure(): Measure {
-  const context = document.createElement('canvas').getContext('2d');
+  const fonts = [TEXT_FONT, `bold ${TEXT_FONT}`].map((font) => {
+    const context = document.createElement('canvas').getContext('2d');
+    if (context) context.font = font;
+    return context;
+  });
   const cache = new Map<string, number>();
   return (text, bold) => {
     const key = bold ? `b${text}` : `r${text}`;
     let width = cache.get(key);
     if (width === undefined) {
-      if (context) {
-        context.font = bold ? `bold ${TEXT_FONT}` : TEXT_FONT;
-        width = context.measureText(text).width;
-      } else {
-        width = text.length * FONT_SIZE * (bold ? 0.62 : 0.56);
-      }
+      const context = fonts[bold ? 1 : 0];
+      width = context ? context.measureText(text).width : text.length * FONT_SIZE * (bold ? 0.62 : 0.56);
       cache.set(key, width);
     }
     return width;
@@ -99,6 +99,9 @@ export class SupportFinderMap extends LitElement {
 
   @state() private view: MapState = { status: 'idle' };
 
+  /** The words are made only once opened: a closed list is hidden from everyone anyway. */
+  @state() private wordsOpen = false;
+
   private controller?: AbortController;
   private measure?: Measure;
 
@@ -136,6 +139,7 @@ export class SupportFinderMap extends LitElement {
   private async load(): Promise<void> {
     this.controller?.abort();
     this.announced = false;
+    this.wordsOpen = false;
     if (!this.flow) {
       this.view = { status: 'idle' };
       return;
@@ -255,6 +259,17 @@ export class SupportFinderMap extends LitElement {
   }
 
   private renderWords(graph: FlowGraph, layout: MapLayout): TemplateResult {
+    return html`<details ?open=${this.wordsOpen} @toggle=${this.handleToggle}>
+      <summary>The map in words</summary>
+      ${this.wordsOpen ? this.renderWordsList(graph, layout) : nothing}
+    </details>`;
+  }
+
+  private handleToggle(event: Event): void {
+    this.wordsOpen = (event.target as HTMLDetailsElement).open;
+  }
+
+  private renderWordsList(graph: FlowGraph, layout: MapLayout): TemplateResult {
     const position = new Map(graph.steps.map((s, i) => [s.id, i]));
     const back = new Map(layout.edges.map((p) => [p.edge, p.back]));
     const stepLink = (id: string) => {
@@ -262,13 +277,14 @@ export class SupportFinderMap extends LitElement {
       const step = graph.steps[i];
       return html`<a href="#${stepAnchor(i)}" data-target=${stepAnchor(i)}>${step.label || step.id}</a> (${KIND_WORDS[step.kind].toLowerCase()} <code>${step.id}</code>)`;
     };
-    return html`<details>
-      <summary>The map in words</summary>
+    const onwards = new Map<string, Edge[]>();
+    for (const edge of graph.edges) onwards.set(edge.from, [...(onwards.get(edge.from) ?? []), edge]);
+    return html`
       <div @click=${this.handleStepLink}>
         ${graph.urgentId !== undefined ? html`<p>“Get help now”, on every screen, goes to ${stepLink(graph.urgentId)}.</p>` : nothing}
         <ol class="steps">
           ${graph.steps.map((step, i) => {
-            const ways = graph.edges.filter((e) => e.from === step.id);
+            const ways = onwards.get(step.id) ?? [];
             const notes = [step.id === graph.startId ? 'It starts here.' : '', step.reachable ? '' : 'Not reachable from the start.'].filter(Boolean).join(' ');
             return html`<li id=${stepAnchor(i)} tabindex="-1" data-step=${step.id}>
               <strong>${KIND_WORDS[step.kind]}</strong> <code>${step.id}</code>: ${step.label} ${notes}
@@ -286,7 +302,7 @@ export class SupportFinderMap extends LitElement {
           })}
         </ol>
       </div>
-    </details>`;
+    `;
   }
 }
 
