@@ -1,6 +1,7 @@
-// The flow picker: lists every flow in flows/ and points the finder at the one chosen.
+// The flow picker: lists every flow in flows/ and points the finder and its map at the one chosen.
 const picker = document.getElementById('flow-picker');
 const finder = document.querySelector('support-finder');
+const map = document.querySelector('support-finder-map');
 
 const response = await fetch('/flows/index.json');
 const flows = response.ok ? await response.json() : [];
@@ -9,4 +10,7 @@ for (const name of flows) {
   option.selected = option.value === finder.getAttribute('flow');
   picker.append(option);
 }
-picker.addEventListener('change', () => finder.setAttribute('flow', picker.value));
+picker.addEventListener('change', () => {
+  finder.setAttribute('flow', picker.value);
+  map?.setAttribute('flow', picker.value);
+});

@@ -1,42 +1,16 @@
 /** `support-finder graph`: the flow's map as Mermaid or Graphviz dot. */
-import { indexOf, type Flow, type Step } from '../engine/index.js';
-import { conditionWords, stepLabel, words } from './words.js';
+import type { Flow, Step } from '../engine/index.js';
+import { edgesOf as fullEdgesOf, stepLabel, type Edge } from '../engine/graph.js';
 
-export interface Edge {
-  from: string;
-  to: string;
-  label: string;
-  kind: 'option' | 'rule' | 'next' | 'urgent';
-}
+export type { Edge };
 
 function short(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Every way on from every step, with what it depends on. */
+/** Every way on from every step, with labels cut short enough for a diagram. */
 export function edgesOf(flow: Flow): Edge[] {
-  const { urgentId } = indexOf(flow);
-  const edges: Edge[] = [];
-  for (const step of flow.steps) {
-    if (step.kind === 'outcome' || step.kind === 'urgent') continue;
-    if (step.kind === 'question') {
-      const urgent = (step.options ?? []).filter((o) => o.urgent);
-      if (urgent.length > 0 && urgentId !== undefined) {
-        edges.push({ from: step.id, to: urgentId, label: short(`urgent: ${urgent.map((o) => words(flow, o.label)).join(' / ')}`), kind: 'urgent' });
-      }
-      if (step.type !== 'multiple') {
-        for (const option of step.options ?? []) {
-          if (option.next !== undefined && !option.urgent) edges.push({ from: step.id, to: option.next, label: short(words(flow, option.label)), kind: 'option' });
-        }
-      }
-    }
-    for (const rule of step.rules ?? []) edges.push({ from: step.id, to: rule.next, label: short(conditionWords(rule.when)), kind: 'rule' });
-    if (step.next !== undefined) {
-      const others = edges.some((e) => e.from === step.id && e.kind !== 'urgent');
-      edges.push({ from: step.id, to: step.next, label: others ? 'otherwise' : '', kind: 'next' });
-    }
-  }
-  return edges;
+  return fullEdgesOf(flow).map((edge) => ({ ...edge, label: short(edge.label) }));
 }
 
 function nodeText(flow: Flow, step: Step): string {

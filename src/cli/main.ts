@@ -75,7 +75,9 @@ Options:
 
 Draws the flow: each step is a box (info pages, results and urgent help look
 different), and each way on is an arrow labelled with the answer or rule that
-leads there. Urgent answers are dashed arrows to urgent help.
+leads there. Urgent answers are dashed arrows to urgent help. The same map,
+drawn with no other tool and also in words, is on the demo page (npm start) and
+in Storybook (Tools/Flow map).
 
 Options:
   --format F   mermaid (a Mermaid "flowchart TD", the default) or dot (Graphviz).`,

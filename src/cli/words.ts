@@ -9,31 +9,20 @@ import {
   indexOf,
   matchServices,
   questionOptions,
-  resolveText,
   routeContext,
   skipQuestion,
   startSession,
   type Answer,
-  type Condition,
   type Flow,
   type Move,
   type QuestionStep,
   type Session,
-  type Step,
-  type Text,
   type Walk,
 } from '../engine/index.js';
+import { conditionWords, stepLabel, words } from '../engine/graph.js';
 
-/** A flow text in the default language, for the person themselves (no audience variant). */
-export function words(flow: Flow, text: Text | undefined): string {
-  return resolveText(text, { locale: flow.defaultLocale, defaultLocale: flow.defaultLocale }).replace(/\s+/g, ' ').trim();
-}
-
-/** The short name a person sees for a step: its question or title. */
-export function stepLabel(flow: Flow, step: Step): string {
-  if (step.kind === 'question') return words(flow, step.question);
-  return words(flow, step.title);
-}
+// The wording of steps and conditions lives in the engine, shared with the flow map.
+export { conditionWords, stepLabel, words };
 
 export function serviceName(flow: Flow, id: string): string {
   const service = indexOf(flow).services.get(id);
@@ -48,25 +37,6 @@ export function answerWords(flow: Flow, step: QuestionStep, answer: Answer | und
   const labels = chosenOptions(step, answer).map((o) => words(flow, o.label));
   // Several options chosen together: bracketed, so lists of alternatives stay readable.
   return labels.length > 1 ? `(${labels.join(' and ')})` : labels.join('');
-}
-
-/** A condition in short words: `age < 13`, `tag: bereavement`, `who = parent`. */
-export function conditionWords(condition: Condition, nested = false): string {
-  const wrap = (text: string) => (nested ? `(${text})` : text);
-  if ('all' in condition) return condition.all.length === 0 ? 'always' : wrap(condition.all.map((c) => conditionWords(c, true)).join(' and '));
-  if ('any' in condition) return condition.any.length === 0 ? 'never' : wrap(condition.any.map((c) => conditionWords(c, true)).join(' or '));
-  if ('not' in condition) return `not ${conditionWords(condition.not, true)}`;
-  if ('tag' in condition) return `tag: ${condition.tag}`;
-  if ('audience' in condition) return `audience = ${condition.audience}`;
-  const a = condition.answer;
-  if (condition.answered !== undefined) return condition.answered ? `${a} answered` : `${a} skipped`;
-  if (condition.equals !== undefined) return `${a} = ${condition.equals}`;
-  if (condition.includes !== undefined) return `${a} includes ${condition.includes}`;
-  if (condition.gt !== undefined) return `${a} > ${condition.gt}`;
-  if (condition.gte !== undefined) return `${a} ≥ ${condition.gte}`;
-  if (condition.lt !== undefined) return `${a} < ${condition.lt}`;
-  if (condition.lte !== undefined) return `${a} ≤ ${condition.lte}`;
-  return `${a} ?`;
 }
 
 /** What decided the way on from a step. */
