@@ -97,7 +97,9 @@ describe('plain HTML', () => {
     'the classic script at the end of the body': 'classic-body-end',
   };
   for (const [where, name] of Object.entries(pages)) {
-    it(`${where}: reaches the first question, the fallback hidden, events on the page`, async () => {
+    it(`${where}: reaches the first question under a strict CSP, the fallback hidden, events on the page`, async () => {
+      const response = await fetch(`/test/fixtures/embed/${name}.html`, { cache: 'no-store' });
+      expect(response.headers.get('content-security-policy')).to.include("script-src 'self'; style-src 'self'");
       const iframe = await openFrame(`/test/fixtures/embed/${name}.html`);
       const el = await expectFirstQuestion(iframe);
       const win = frameWindow<HostWindow>(iframe);

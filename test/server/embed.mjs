@@ -1,12 +1,14 @@
 // For test/embedding.test.ts: the README's embedding recipes as real host pages.
 // - Small pages made here from one template, so each differs only where the recipe does: the
 //   classic script in the head (plain, defer, async) or at the end of the body, the ES module,
-//   a script address that 404s (the no-JavaScript fallback), a flow that 404s.
+//   a script address that 404s (the no-JavaScript fallback), a flow that 404s. All are served
+//   with the strict Content-Security-Policy of test/fixtures/csp.html.
 // - test/fixtures/embed/react-app.js: the React recipe (react-app.jsx), bundled with esbuild
 //   on first request, as an app's own bundler would, with the widget imported from dist/.
 // - test/fixtures/embed/lib/probe.classic.js: a probe built with the classic-script build's own
 //   rollup settings, to show src/script-url.ts finds files beside the script.
 import { fileURLToPath } from 'node:url';
+import { STRICT_CSP } from './host-pages.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const path = (relative) => fileURLToPath(new URL(relative, ROOT));
@@ -92,6 +94,7 @@ export async function middleware(context, next) {
   if (match && Object.hasOwn(PAGES, match[1])) {
     context.type = 'text/html; charset=utf-8';
     context.set('Cache-Control', 'no-store');
+    context.set('Content-Security-Policy', STRICT_CSP);
     context.body = page(PAGES[match[1]]);
     return;
   }
