@@ -1,4 +1,5 @@
-// `npm run build`: dist/support-finder.js, one minified ES module with Lit and zod inside.
+// `npm run build`: dist/support-finder.js, one minified ES module with Lit and the engine inside,
+// and dist/support-finder.classic.js, the same for a plain <script> tag (no type="module").
 import resolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
@@ -35,7 +36,18 @@ function collapseTemplateWhitespace() {
   };
 }
 
-export default {
+/** The same minification for both builds; only the classic script is not a module. */
+function terserOptions({ module }) {
+  return {
+    ecma: 2021,
+    module,
+    compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+    toplevel: true,
+    format: { comments: false },
+  };
+}
+
+const esModule = {
   input: 'src/support-finder.ts',
   output: { file: 'dist/support-finder.js', format: 'es' },
   // schema.ts only defines zod schemas (for types, tools and flow.schema.json); the widget
@@ -45,13 +57,7 @@ export default {
     resolve({ browser: true }),
     minifyCssTemplates(),
     esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
-    terser({
-      ecma: 2021,
-      module: true,
-      compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
-      toplevel: true,
-      format: { comments: false },
-    }),
+    terser(terserOptions({ module: true })),
     collapseTemplateWhitespace(),
   ],
   onwarn(warning, warn) {
@@ -60,3 +66,19 @@ export default {
     warn(warning);
   },
 };
+
+/**
+ * For old CMSes that only take <script src>: one IIFE that defines the element and adds no
+ * global. It cannot split code, so it has an entry of its own that imports the element; terser
+ * must not treat it as a module (it would drop the IIFE's 'use strict'). src/script-url.ts
+ * gives it the script's own address (rollup reads document.currentScript as the script runs),
+ * for files published beside it.
+ */
+const classicScript = {
+  ...esModule,
+  input: 'src/classic.ts',
+  output: { file: 'dist/support-finder.classic.js', format: 'iife' },
+  plugins: esModule.plugins.map((plugin) => (plugin.name === 'terser' ? terser(terserOptions({ module: false })) : plugin)),
+};
+
+export default [esModule, classicScript];

@@ -1,4 +1,4 @@
-// Prints the bundle's gzip and brotli sizes and fails when gzip is over budget.
+// Prints each bundle's gzip and brotli sizes and fails when either is over budget in gzip.
 import { readFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
@@ -9,13 +9,19 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // 24,494 bytes for directory mode, the A–Z list of every service with filters (+1,531 bytes).
 // 25 KiB (the first issue's ceiling) at 24,591 bytes for a fixed nesting limit that keeps
 // validation from depending on how much call stack is left (+97 bytes).
+// The classic-script build (dist/support-finder.classic.js, an IIFE) has the same budget: a
+// host uses one or the other, never both. It came at 24,596 bytes, 5 more than the ES module
+// (the IIFE wrapper and "use strict", less the export).
 const BUDGET = 25 * 1024;
-const file = 'dist/support-finder.js';
-const source = await readFile(file);
-const gzip = gzipSync(source, { level: 9 }).length;
-const brotli = brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-console.log(`${file}: ${source.length} bytes, ${gzip} bytes gzip (budget ${BUDGET}), ${brotli} bytes brotli`);
-if (gzip > BUDGET) {
-  console.error(`Over budget by ${gzip - BUDGET} bytes gzip.`);
-  process.exit(1);
+let over = false;
+for (const file of ['dist/support-finder.js', 'dist/support-finder.classic.js']) {
+  const source = await readFile(file);
+  const gzip = gzipSync(source, { level: 9 }).length;
+  const brotli = brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`${file}: ${source.length} bytes, ${gzip} bytes gzip (budget ${BUDGET}), ${brotli} bytes brotli`);
+  if (gzip > BUDGET) {
+    console.error(`${file} is over budget by ${gzip - BUDGET} bytes gzip.`);
+    over = true;
+  }
 }
+if (over) process.exit(1);

@@ -61,12 +61,20 @@ type LoadState =
  *
  * @summary Guides a person through a flow of questions to the support services that fit them.
  *
- * @fires sf-flow-loaded - The flow loaded and is valid. `detail: { flowId, version, warnings }`.
- * @fires sf-step-shown - A new step is on screen. `detail: { flowId, stepId, kind }`.
- * @fires sf-answer - A question was answered. `detail: { flowId, stepId, options, skipped }` (never a typed value).
- * @fires sf-outcome-shown - Results are on screen. `detail: { flowId, stepId, serviceIds }`.
- * @fires sf-directory-shown - The list of all services is on screen, or its filters changed. `detail: { flowId, count }` (never the filters).
- * @fires sf-error - The flow could not be loaded or is invalid. `detail: { kind, status?, errors? }`.
+ * @slot - What to show when the script cannot run: before it has loaded, or if it never does. A
+ *   short paragraph, a link to the organisation's own services page and urgent numbers. Hidden
+ *   once the element is defined; shown again under the built-in urgent contacts when the flow
+ *   cannot be loaded, so the host's own local numbers are there too.
+ * @attr {string} lang - The language to show flow text in. Otherwise the nearest `lang` on the
+ *   page, then the flow's `defaultLocale`.
+ *
+ * @fires {CustomEvent<{ flowId: string; version?: string; warnings: number }>} sf-flow-loaded - The flow loaded and is valid. `detail: { flowId, version, warnings }`.
+ * @fires {CustomEvent<{ flowId: string; stepId: string; kind: 'question' | 'info' | 'outcome' | 'urgent' }>} sf-step-shown - A new step is on screen. `detail: { flowId, stepId, kind }`.
+ * @fires {CustomEvent<{ flowId: string; stepId: string; options: string[]; skipped: boolean }>} sf-answer - A question was answered. `detail: { flowId, stepId, options, skipped }` (never a typed value).
+ * @fires {CustomEvent<{ flowId: string; stepId: string; serviceIds: string[] }>} sf-outcome-shown - Results are on screen. `detail: { flowId, stepId, serviceIds }`.
+ * @fires {CustomEvent<{ flowId: string; count: number }>} sf-directory-shown - The list of all services is on screen, or its filters changed. `detail: { flowId, count }` (never the filters).
+ * @fires {CustomEvent<{ kind: 'network' | 'http' | 'timeout' | 'not-json' | 'integrity' | 'invalid'; status?: number; errors?: number }>} sf-error - The flow could not be loaded or is invalid. `detail: { kind, status?, errors? }`.
+ * @fires {CustomEvent<{}>} sf-quick-exit - The person chose "Leave this page quickly" (or pressed Shift 3 times); the page is about to change. `detail: {}`.
  *
  * @csspart question - The heading of a question.
  * @csspart option - One choice (radio or checkbox, label and hint).
@@ -90,13 +98,13 @@ export class SupportFinder extends LitElement {
   @property({ attribute: 'flow-integrity' }) flowIntegrity?: string;
 
   /** How long to wait for the flow, in milliseconds, retries included (default 15000). */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT;
 
   /**
    * Where "Leave this page quickly" (and Shift pressed three times) goes: a neutral page.
    * Only http(s) addresses are used; anything else falls back to the default.
    */
-  @property({ attribute: 'exit-url' }) exitUrl = DEFAULT_EXIT_URL;
+  @property({ attribute: 'exit-url' }) exitUrl: string = DEFAULT_EXIT_URL;
 
   /**
    * `session` keeps progress in sessionStorage for this tab, keyed by flow id and version, so a

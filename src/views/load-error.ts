@@ -1,6 +1,7 @@
 /**
  * What shows when there is no usable flow: a plain message, the widget's own urgent-help
- * contacts (so nobody is left with an empty box), and the details an author needs to fix it.
+ * contacts (so nobody is left with an empty box), the host's own no-script fallback (its local
+ * numbers and services page, the element's light-DOM content), and the details an author needs.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -34,6 +35,7 @@ export function renderLoadError(ctx: ViewContext, problem: LoadProblem, onRetry:
   return html`<h2 id="sf-heading" tabindex="-1">${msg('Sorry, the support finder is not working right now')}</h2>
     <p>${msg('You can still get help. If you need to talk to someone now, use one of these:')}</p>
     ${renderUrgentCard(ctx, msg('Get help now'), '', DEFAULT_URGENT_SERVICES, undefined)}
+    <slot></slot>
     ${problem.kind === 'invalid' || problem.kind === 'integrity'
       ? nothing
       : html`<div class="actions">
