@@ -193,7 +193,13 @@ describe('a host setting a token', () => {
         const el = await finderOn(screen, theme);
         for (const [token, check] of list) {
           const target = $(el, check.selector);
-          if (check.focus) target.focus();
+          if (check.focus) {
+            // By keyboard: a focus() call alone does not always make :focus match when the
+            // test page is not the browser's focused tab.
+            $(el, '#sf-heading').focus();
+            await sendKeys({ press: 'Tab' });
+            expect(target.matches(':focus'), `${check.selector} has no focus`).to.equal(true);
+          }
           const before = computed(target, check.property);
           el.style.setProperty(token, check.value);
           const after = computed(target, check.property);
