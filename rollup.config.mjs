@@ -14,7 +14,7 @@ function minifyCssTemplates() {
         const min = body
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')
-          .replace(/\s*([{}:;,>])\s*/g, '$1')
+          .replace(/\s*([{}:;,>!])\s*/g, '$1')
           .replace(/;}/g, '}')
           .trim();
         return `css\`${min}\``;

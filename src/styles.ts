@@ -2,6 +2,8 @@
  * The widget's look: NHS.UK by default (colours, 19px body text, yellow focus ring, 44px
  * targets). Every colour and size reads a `--sf-*` custom property with a fallback, so a host
  * can restyle it without touching this file. Logical properties throughout, for right-to-left.
+ * The tokens and parts are documented in docs/theming.md; test/theming.test.ts fails when a
+ * token is used here but not documented there, or the other way round.
  */
 import { css } from 'lit';
 
@@ -21,10 +23,9 @@ export const styles = css`
   }
   /* Type and colour are set inside the shadow root, where a host page's own rules cannot reach. */
   .finder {
-    display: block;
     box-sizing: border-box;
     color: var(--sf-color-text, #212b32);
-    background: var(--sf-color-background, #ffffff);
+    background: var(--sf-color-background, #fff);
     /* The font shorthand resets style, variant, weight, stretch and the rest of the font. */
     font: 400 var(--sf-font-size, 1.1875em) / 1.47 var(--sf-font-family, 'Frutiger W01', Arial, sans-serif);
     /* Every other inherited property a host page could push in, back to its default. (Cheaper
@@ -54,11 +55,12 @@ export const styles = css`
     -webkit-text-stroke: 0;
     padding: var(--sf-space, 16px);
     max-inline-size: 40em;
-    overflow-wrap: break-word;
+    /* Long words and addresses break rather than push the page sideways at 320px. */
+    overflow-wrap: anywhere;
   }
   *,
-  *::before,
-  *::after {
+  ::before,
+  ::after {
     box-sizing: inherit;
   }
   h2,
@@ -95,10 +97,10 @@ export const styles = css`
   }
   a:focus-visible,
   .link-button:focus-visible {
-    outline: 4px solid transparent;
+    outline: var(--sf-focus-width, 4px) solid transparent;
     color: var(--sf-color-focus-text, #212b32);
     background: var(--sf-color-focus, #ffeb3b);
-    box-shadow: 0 -2px var(--sf-color-focus, #ffeb3b), 0 4px var(--sf-color-focus-text, #212b32);
+    box-shadow: 0 -2px var(--sf-color-focus, #ffeb3b), 0 var(--sf-focus-width, 4px) var(--sf-color-focus-text, #212b32);
     text-decoration: none;
   }
   .visually-hidden {
@@ -120,12 +122,13 @@ export const styles = css`
     justify-content: flex-end;
     margin-block-end: var(--sf-space, 16px);
   }
+  /* Hover and shadow shades are mixed from the one colour, as NHS.UK's palette is. */
   .button.quick-exit {
-    background: var(--sf-color-exit, #d5281b);
-    box-shadow: 0 4px 0 var(--sf-color-exit-shadow, #6b140e);
+    background: var(--sf-color-urgent, #d5281b);
+    box-shadow: 0 4px 0 color-mix(in srgb, var(--sf-color-urgent, #d5281b) 50%, #000);
   }
   .button.quick-exit:hover {
-    background: var(--sf-color-exit-hover, #aa2016);
+    background: color-mix(in srgb, var(--sf-color-urgent, #d5281b) 80%, #000);
   }
 
   /* Top bar: Back on one side, Get help now on the other. */
@@ -168,13 +171,13 @@ export const styles = css`
     padding: 8px 16px;
     border: 2px solid transparent;
     border-radius: var(--sf-radius, 4px);
-    color: var(--sf-color-button-text, #ffffff);
+    color: var(--sf-color-button-text, #fff);
     background: var(--sf-color-button, #007f3b);
-    box-shadow: 0 4px 0 var(--sf-color-button-shadow, #00401e);
+    box-shadow: 0 4px 0 color-mix(in srgb, var(--sf-color-button, #007f3b) 50%, #000);
     cursor: pointer;
   }
   .button:hover {
-    background: var(--sf-color-button-hover, #00662f);
+    background: color-mix(in srgb, var(--sf-color-button, #007f3b) 80%, #000);
   }
   .button.secondary {
     color: var(--sf-color-link, #005eb8);
@@ -183,10 +186,10 @@ export const styles = css`
     box-shadow: 0 4px 0 currentColor;
   }
   .button:focus-visible {
-    outline: 4px solid transparent;
+    outline: var(--sf-focus-width, 4px) solid transparent;
     color: var(--sf-color-focus-text, #212b32);
     background: var(--sf-color-focus, #ffeb3b);
-    box-shadow: 0 4px 0 var(--sf-color-focus-text, #212b32);
+    box-shadow: 0 var(--sf-focus-width, 4px) 0 var(--sf-color-focus-text, #212b32);
   }
   .button:active {
     transform: translateY(4px);
@@ -206,7 +209,6 @@ export const styles = css`
     white-space: normal;
   }
   .hint {
-    display: block;
     color: var(--sf-color-secondary-text, #4c6272);
     margin-block-end: var(--sf-space, 16px);
   }
@@ -215,7 +217,6 @@ export const styles = css`
     border-inline-start: 4px solid var(--sf-color-error, #d5281b);
   }
   .error-message {
-    display: block;
     color: var(--sf-color-error, #d5281b);
     font-weight: 600;
     margin-block-end: var(--sf-space, 16px);
@@ -256,8 +257,8 @@ export const styles = css`
     min-block-size: 44px;
     padding: 4px 8px;
     color: inherit;
-    background: var(--sf-color-background, #ffffff);
-    border: 2px solid var(--sf-color-input-border, #4c6272);
+    background: var(--sf-color-background, #fff);
+    border: 2px solid var(--sf-color-secondary-text, #4c6272);
     border-radius: 0;
     max-inline-size: 100%;
   }
@@ -273,9 +274,9 @@ export const styles = css`
   select:focus,
   .choice input:focus-visible,
   .error-summary:focus {
-    outline: 4px solid var(--sf-color-focus, #ffeb3b);
+    outline: var(--sf-focus-width, 4px) solid var(--sf-color-focus, #ffeb3b);
     outline-offset: 0;
-    box-shadow: 0 0 0 4px var(--sf-color-focus-text, #212b32);
+    box-shadow: 0 0 0 var(--sf-focus-width, 4px) var(--sf-color-focus-text, #212b32);
   }
   .label-heading label {
     display: block;
@@ -319,7 +320,7 @@ export const styles = css`
     border-radius: var(--sf-radius, 4px);
     padding: var(--sf-space, 16px);
     margin-block-end: var(--sf-space, 16px);
-    background: var(--sf-color-card, #ffffff);
+    background: var(--sf-color-card, #fff);
   }
   .meta {
     color: var(--sf-color-secondary-text, #4c6272);
@@ -347,37 +348,44 @@ export const styles = css`
     border-radius: var(--sf-radius, 4px);
     margin-block-end: var(--sf-space, 16px);
   }
+  /* The emergency card is drawn in reverse: the background colour on urgent, then on text. */
   .urgent-heading {
     margin: 0;
     padding: var(--sf-space, 16px);
-    color: var(--sf-color-urgent-text, #ffffff);
+    color: var(--sf-color-background, #fff);
     background: var(--sf-color-urgent, #d5281b);
   }
   .urgent-content {
     padding: var(--sf-space, 16px);
-    color: var(--sf-color-urgent-text, #ffffff);
-    background: var(--sf-color-urgent-content, #212b32);
+    color: var(--sf-color-background, #fff);
+    background: var(--sf-color-text, #212b32);
   }
   .urgent-content a,
   .urgent-content a:visited {
-    color: var(--sf-color-urgent-text, #ffffff);
+    color: var(--sf-color-background, #fff);
   }
   .urgent-content a:focus-visible {
     color: var(--sf-color-focus-text, #212b32);
   }
   .urgent-content .card {
     color: var(--sf-color-text, #212b32);
-    background: var(--sf-color-card, #ffffff);
+    background: var(--sf-color-card, #fff);
   }
   .urgent-content .card a {
     color: var(--sf-color-link, #005eb8);
   }
 
+  /* No movement for people who asked for none, even if a host adds some through ::part(). */
   @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
     .button:active {
       transform: none;
     }
   }
+  /* Windows high contrast drops backgrounds and shadows: borders and the focus ring carry it. */
   @media (forced-colors: active) {
     .button,
     .error-summary,
@@ -389,7 +397,23 @@ export const styles = css`
     a:focus-visible,
     .link-button:focus-visible,
     .choice input:focus-visible {
-      outline: 4px solid Highlight;
+      outline: var(--sf-focus-width, 4px) solid Highlight;
     }
+  }
+
+  /*
+   * theme="neutral": plain colours and the system font. Set as tokens on the host element, so a
+   * page's own tokens on support-finder still win over either theme.
+   */
+  :host([theme=neutral]) {
+    --sf-font-family: system-ui, sans-serif;
+    --sf-font-size: 1em;
+    --sf-color-text: #1b1b1b;
+    --sf-color-secondary-text: #555;
+    --sf-color-link: #1a55b0;
+    --sf-color-button: #1a55b0;
+    --sf-color-border: #bbb;
+    --sf-color-card: #f6f6f6;
+    --sf-radius: 2px;
   }
 `;

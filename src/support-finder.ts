@@ -81,6 +81,28 @@ type LoadState =
  * @csspart button - Continue, skip, try again and other buttons.
  * @csspart card - A service card.
  * @csspart urgent - The urgent-help card.
+ * @csspart secondary-button - A secondary button (skip, see all services, try again, clear filters); also part `button`.
+ * @csspart quick-exit - The "Leave this page quickly" button.
+ * @csspart error-summary - The "There is a problem" box that takes focus after a refused answer.
+ *
+ * @cssprop --sf-color-text - Body text; the urgent card's body background. Default #212b32.
+ * @cssprop --sf-color-secondary-text - Hints, service details, borders of text fields and lists. Default #4c6272.
+ * @cssprop --sf-color-background - The widget's background; text on the urgent card. Default #ffffff.
+ * @cssprop --sf-color-link - Links, link-style buttons (Back, Start again), secondary buttons. Default #005eb8.
+ * @cssprop --sf-color-link-visited - Visited links. Default #330072.
+ * @cssprop --sf-color-focus - The focus highlight (background of focused links and buttons, ring on fields). Default #ffeb3b.
+ * @cssprop --sf-color-focus-text - Text on the focus highlight and the ring's dark edge. Default #212b32.
+ * @cssprop --sf-color-button - Primary buttons (hover and shadow shades are mixed from it). Default #007f3b.
+ * @cssprop --sf-color-button-text - Text on primary and quick-exit buttons. Default #ffffff.
+ * @cssprop --sf-color-border - Service card borders. Default #d8dde0.
+ * @cssprop --sf-color-card - Service card background. Default #ffffff.
+ * @cssprop --sf-color-error - Error summary, error messages and fields in error. Default #d5281b.
+ * @cssprop --sf-color-urgent - Urgent help: the emergency card, "Get help now", "Leave this page quickly". Default #d5281b.
+ * @cssprop --sf-font-family - Every text in the widget. Default 'Frutiger W01', Arial, sans-serif.
+ * @cssprop --sf-font-size - Body text size; headings scale with it. Default 1.1875em (19px).
+ * @cssprop --sf-space - Space between blocks, inside cards and panels. Default 16px.
+ * @cssprop --sf-radius - Corner radius of buttons, cards and the urgent card. Default 4px.
+ * @cssprop --sf-focus-width - Thickness of the focus ring. Default 4px.
  */
 export class SupportFinder extends LitElement {
   static override styles = styles;
@@ -118,6 +140,12 @@ export class SupportFinder extends LitElement {
    * to the same list ("See all services").
    */
   @property() mode: 'questions' | 'directory' = 'questions';
+
+  /**
+   * The built-in look: `nhs` (NHS.UK colours, 19px text, yellow focus ring) or `neutral` (plain
+   * colours, the system font). Either sets `--sf-*` tokens; a host's own tokens still win.
+   */
+  @property({ reflect: true }) theme: 'nhs' | 'neutral' = 'nhs';
 
   @state() private load: LoadState = { status: 'idle' };
   @state() private session: Session | undefined;

@@ -80,7 +80,7 @@ export function renderDirectory(ctx: ViewContext, view: DirectoryView): Template
       </div>
       <div class="actions">
         <button class="button" type="submit" part="button">${msg('Apply filters')}</button>
-        <button class="button secondary" type="reset" part="button">${msg('Clear filters')}</button>
+        <button class="button secondary" type="reset" part="button secondary-button">${msg('Clear filters')}</button>
       </div>
     </form>
     <p><strong>${countText(services.length)}</strong></p>

@@ -39,7 +39,7 @@ export function renderLoadError(ctx: ViewContext, problem: LoadProblem, onRetry:
     ${problem.kind === 'invalid' || problem.kind === 'integrity'
       ? nothing
       : html`<div class="actions">
-          <button class="button secondary" type="button" part="button" @click=${onRetry}>${msg('Try again')}</button>
+          <button class="button secondary" type="button" part="button secondary-button" @click=${onRetry}>${msg('Try again')}</button>
         </div>`}
     <details>
       <summary>${msg('Details for the people who run this website')}</summary>

@@ -29,6 +29,6 @@ export function renderOutcome(
         </ul>`
       : nothing}
     <div class="actions">
-      <button class="button secondary" type="button" part="button" @click=${onSeeAll}>${msg('See all services')}</button>
+      <button class="button secondary" type="button" part="button secondary-button" @click=${onSeeAll}>${msg('See all services')}</button>
     </div>`;
 }

@@ -66,7 +66,7 @@ export function renderErrorMessage(id: string, message: string): TemplateResult 
 
 /** GOV.UK's error summary: takes focus, and links to the field (the element moves focus there). */
 export function renderErrorSummary(message: string, fieldId: string, onLink: (event: Event) => void): TemplateResult {
-  return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="sf-error-summary-title">
+  return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="sf-error-summary-title">
     <h2 id="sf-error-summary-title">${msg('There is a problem')}</h2>
     <ul>
       <li><a href="#${fieldId}" @click=${onLink}>${message}</a></li>
@@ -99,7 +99,7 @@ export function renderQuestion(ctx: ViewContext, view: QuestionView): TemplateRe
     <div class="actions">
       <button class="button" type="submit" part="button">${msg('Continue')}</button>
       ${step.optional
-        ? html`<button class="button secondary" type="button" part="button" @click=${view.onSkip}>
+        ? html`<button class="button secondary" type="button" part="button secondary-button" @click=${view.onSkip}>
             ${ctx.text(step.skipLabel) || msg('Skip this question')}
           </button>`
         : nothing}
