@@ -45,18 +45,20 @@ export const NoMatchWithFallback: Story = {
   play: walk({
     answers: ['me', '14', ['sleep'], 'no', 'south', 'counselling'],
     heading: 'Services that could help you',
+    services: 1,
     shows: 'We could not find a service that fits.',
   }),
 };
 
-/** A match and the service the outcome always includes, after the whole questions flow. */
+/** A service that matches every answer, after the whole questions flow, with why it was suggested. */
 export const AfterQuestions: Story = {
   name: 'After the questions',
   args: { flow: QUESTIONS },
   play: walk({
     answers: ['me', '14', ['anxious'], 'no', 'north', 'counselling'],
     heading: 'Services that could help you',
-    services: 2,
+    services: 1,
+    shows: 'North Town Counselling',
   }),
 };
 
