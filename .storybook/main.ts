@@ -1,4 +1,21 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { readFile } from 'node:fs/promises';
+import { exampleFlowNames } from '../scripts/flow-list-plugin.mjs';
+
+/**
+ * Every example flow in flows/ with its step ids, for the flow explorer's controls. Read when
+ * Storybook starts or builds, from the same list the demo's picker and the tests use.
+ */
+async function exampleFlowSteps(): Promise<Record<string, string[]>> {
+  const steps: Record<string, string[]> = {};
+  for (const name of await exampleFlowNames()) {
+    const flow = JSON.parse(await readFile(new URL(`../flows/${name}`, import.meta.url), 'utf8')) as {
+      steps?: Array<{ id?: unknown }>;
+    };
+    steps[name] = (flow.steps ?? []).map((step) => String(step.id));
+  }
+  return steps;
+}
 
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
@@ -9,6 +26,10 @@ const config: StorybookConfig = {
   // reads experimentalDecorators and useDefineForClassFields: false from ../tsconfig.json.
   // (Checked in the built preview: decorators become __decorate calls, and fields are assigned in
   // the constructor rather than defined over Lit's accessors.)
+  viteFinal: async (vite) => ({
+    ...vite,
+    define: { ...vite.define, __SF_EXAMPLE_FLOWS__: JSON.stringify(await exampleFlowSteps()) },
+  }),
   // The stories load flow files over HTTP, as a page embedding the finder would.
   staticDirs: [
     { from: '../flows', to: '/flows' },
