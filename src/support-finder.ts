@@ -613,7 +613,7 @@ export class SupportFinder extends LitElement {
     } catch {
       // refused below
     }
-    console.warn(`support-finder: results-endpoint "${value}" is not https: or this page's origin; "Send to my phone" is hidden.`);
+    console.warn(`support-finder: results-endpoint "${value}" is not https: or this page's origin; no "Send to my phone".`);
     return undefined;
   }
 
@@ -697,7 +697,7 @@ export class SupportFinder extends LitElement {
       ? msg('Enter a mobile phone number')
       : /^\+?\d{7,15}$/.test(phone)
         ? undefined
-        : msg('Enter a mobile phone number, like 07700 900 982 or +44 7700 900 982');
+        : msg('Enter a mobile phone number, like 07700 900 982');
     const consentError = !data.has('consent');
     if (numberError || consentError) {
       this.keeping = { phone: 'open', numberError, consentError };

@@ -350,7 +350,7 @@ describe('keep results: send to my phone', () => {
 
     await fill(el, '0770 abc', true);
     expect([...$(el, '.error-summary').querySelectorAll('a')].map((a) => a.textContent?.trim())).to.deep.equal([
-      'Enter a mobile phone number, like 07700 900 982 or +44 7700 900 982',
+      'Enter a mobile phone number, like 07700 900 982',
     ]);
     await fill(el, '07700 900 123', false);
     expect([...$(el, '.error-summary').querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(['#sf-consent']);
