@@ -733,8 +733,11 @@ export class SupportFinder extends LitElement {
     // Start again, Back or quick exit while it was sending: the answer is no longer wanted.
     if (this.keeping !== sending) return;
     this.keeping = { phone: sent ? 'sent' : 'failed' };
-    this.announce(sent ? msg('Results sent to your phone.') : sendFailedText());
-    if (sent) fire(this, 'sf-results-kept', { method: 'phone' });
+    if (!sent) return this.announce(sendFailedText());
+    fire(this, 'sf-results-kept', { method: 'phone' });
+    // The form, and the Send button that had focus, are gone: focus goes to what replaced them.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#sf-phone-sent')?.focus();
   }
 
   private renderErrorSummary(ctx: ViewContext): TemplateResult | typeof nothing {

@@ -61,7 +61,7 @@ export function renderKeep(view: KeepView): TemplateResult {
           <textarea class="input" id="sf-keep-text" readonly .value=${view.text}></textarea>`
       : nothing}
     ${state.phone === 'sent'
-      ? html`<p><strong>${msg('Results sent to your phone.')}</strong></p>`
+      ? html`<p id="sf-phone-sent" tabindex="-1"><strong>${msg('Results sent to your phone.')}</strong></p>`
       : state.phone
         ? renderPhoneForm(view)
         : nothing}
