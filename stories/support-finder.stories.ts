@@ -296,3 +296,33 @@ export const DirectoryMode: Story = {
     shows: '7 services',
   }),
 };
+
+// --- Keeping results ------------------------------------------------------------------------
+
+/** Presses a button in "Keep these results" by its words. */
+async function keep(el: SupportFinder, label: string): Promise<void> {
+  const buttons = [...(el.shadowRoot?.querySelectorAll<HTMLElement>('.keep button') ?? [])];
+  const button = buttons.find((b) => b.textContent?.trim() === label);
+  if (!button) throw new Error(`no "${label}" button in Keep these results`);
+  button.click();
+  await el.updateComplete;
+}
+
+/**
+ * With results-endpoint set: "Send to my phone" opened and sent with nothing typed or ticked, so
+ * both errors show. Nothing is sent: the finder posts only a valid number with consent.
+ */
+export const SendToPhoneErrors: Story = {
+  name: 'Results: send to my phone, with errors',
+  render: ({ flow }) => html`<support-finder flow=${flow} results-endpoint="https://example.org/sms"></support-finder>`,
+  play: walk({
+    answers: ['me', '14', ['anxious'], 'no', 'north', ['counselling', 'helpline'], 'no'],
+    heading: 'Services that could help',
+    then: async (el) => {
+      await keep(el, 'Send to my phone');
+      $(el, 'form.phone button[type="submit"]').click();
+      await el.updateComplete;
+    },
+    shows: 'Tick the box to agree to send these results to this number',
+  }),
+};
