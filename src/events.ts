@@ -25,6 +25,11 @@ export interface SupportFinderEvents {
   'sf-error': { kind: LoadProblem['kind']; status?: number; errors?: number };
   /** The person used "Leave this page quickly" (or Shift three times); the page is about to change. */
   'sf-quick-exit': Record<string, never>;
+  /**
+   * The person kept their results: printed, copied, shared, emailed to themselves or sent to
+   * their phone. Only the method: never the number or the text.
+   */
+  'sf-results-kept': { method: 'print' | 'copy' | 'share' | 'email' | 'phone' };
 }
 
 export type SupportFinderEventName = keyof SupportFinderEvents;
@@ -46,5 +51,6 @@ declare global {
     'sf-directory-shown': CustomEvent<SupportFinderEvents['sf-directory-shown']>;
     'sf-error': CustomEvent<SupportFinderEvents['sf-error']>;
     'sf-quick-exit': CustomEvent<SupportFinderEvents['sf-quick-exit']>;
+    'sf-results-kept': CustomEvent<SupportFinderEvents['sf-results-kept']>;
   }
 }

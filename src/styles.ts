@@ -416,4 +416,43 @@ export const styles = css`
     --sf-color-card: #f6f6f6;
     --sf-radius: 2px;
   }
+
+  /* Keeping results: a link that looks like the buttons beside it, the copy box, the phone form. */
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    text-decoration: none;
+  }
+  textarea.input {
+    display: block;
+    inline-size: 100%;
+    block-size: 10em;
+  }
+  .phone .form-group {
+    margin-block-end: var(--sf-space, 16px);
+  }
+  .phone label[for='sf-phone'] {
+    display: block;
+    font-weight: 600;
+  }
+  /* Printed results: the services and how to reach them, and link addresses written out. */
+  @media print {
+    .exit-bar,
+    .bar,
+    .actions,
+    .keep,
+    .why {
+      display: none !important;
+    }
+    .finder {
+      padding: 0;
+      max-inline-size: none;
+    }
+    .card {
+      break-inside: avoid;
+    }
+    a[href^='http']::after {
+      content: ' (' attr(href) ')';
+    }
+  }
 `;

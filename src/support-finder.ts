@@ -15,9 +15,11 @@ import {
   goToUrgentHelp,
   indexOf,
   loadFlow,
+  mailtoHref,
   matchServices,
   resolveText,
   restoreSession,
+  resultsText,
   saveSession,
   skipQuestion,
   startSession,
@@ -40,6 +42,7 @@ import { VERSION } from './version.js';
 import type { ViewContext } from './views/context.js';
 import { countText, renderDirectory } from './views/directory.js';
 import { renderInfo } from './views/info.js';
+import { contactWords, renderKeep, sendFailedText, type KeepMethod, type KeepState } from './views/keep.js';
 import { renderLoadError } from './views/load-error.js';
 import { renderOutcome } from './views/outcome.js';
 import { firstFieldId, problemText, renderErrorSummary, renderQuestion } from './views/question.js';
@@ -75,6 +78,7 @@ type LoadState =
  * @fires {CustomEvent<{ flowId: string; count: number }>} sf-directory-shown - The list of all services is on screen, or its filters changed. `detail: { flowId, count }` (never the filters).
  * @fires {CustomEvent<{ kind: 'network' | 'http' | 'timeout' | 'not-json' | 'integrity' | 'invalid'; status?: number; errors?: number }>} sf-error - The flow could not be loaded or is invalid. `detail: { kind, status?, errors? }`.
  * @fires {CustomEvent<{}>} sf-quick-exit - The person chose "Leave this page quickly" (or pressed Shift 3 times); the page is about to change. `detail: {}`.
+ * @fires {CustomEvent<{ method: 'print' | 'copy' | 'share' | 'email' | 'phone' }>} sf-results-kept - Results were printed, copied, shared, emailed or sent to a phone. `detail: { method }` (never the number or the text).
  *
  * @csspart question - The heading of a question.
  * @csspart option - One choice (radio or checkbox, label and hint).
@@ -192,6 +196,7 @@ export class SupportFinder extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('flow') || changed.has('flowIntegrity')) this.startLoad();
+    if (changed.has('resultsEndpoint')) this.endpoint = this.checkEndpoint();
     if (changed.has('mode')) {
       this.directory = this.mode === 'directory';
       this.fromFlow = false;
@@ -291,6 +296,7 @@ export class SupportFinder extends LitElement {
     this.helpFromDirectory = false;
     this.problem = undefined;
     this.draft = undefined;
+    this.keeping = {};
     this.focusTarget = 'heading';
     // Saved progress ends when the results are shown: nothing is kept once it has done its job.
     if (this.load.status === 'ready' && currentStep(this.load.flow, session).kind === 'outcome') this.stored()?.clear();
@@ -605,8 +611,10 @@ export class SupportFinder extends LitElement {
         })}`;
       case 'info':
         return renderInfo(ctx, step, () => this.handleContinue());
-      case 'outcome':
-        return renderOutcome(ctx, step, this.outcomeFor(flow, session) as OutcomeResult, () => this.handleSeeAll());
+      case 'outcome': {
+        const result = this.outcomeFor(flow, session) as OutcomeResult;
+        return renderOutcome(ctx, step, result, () => this.handleSeeAll(), this.renderKeep(ctx, ctx.text(step.title), result));
+      }
       case 'urgent': {
         const services = step.services.map((id) => indexOf(flow).services.get(id)).filter((s) => s !== undefined);
         return renderUrgentCard(ctx, ctx.text(step.title), ctx.text(step.body), services, 'sf-heading');
@@ -614,11 +622,165 @@ export class SupportFinder extends LitElement {
     }
   }
 
+  // Keeping the results: print, copy, share, email to myself, send to my phone (issue 3).
+
+  /**
+   * Where "Send to my phone" posts the results, as JSON, once the person has typed a number and
+   * agreed. Only an https: address, or one on this page's origin (http://localhost too, for
+   * testing); anything else hides the form and warns in the console. Without it, nothing but the
+   * flow is ever requested.
+   */
+  @property({ attribute: 'results-endpoint' }) resultsEndpoint?: string;
+  @state() private keeping: KeepState = {};
+  /** The checked endpoint; undefined when there is none or it was refused. */
+  private endpoint: string | undefined;
+  /** The results on screen as plain text, as last drawn. */
+  private shownText = '';
+
+  private checkEndpoint(): string | undefined {
+    const value = this.resultsEndpoint;
+    if (!value) return undefined;
+    try {
+      const url = new URL(value, document.baseURI);
+      const { protocol } = url;
+      if (protocol === 'https:' || (protocol === 'http:' && (url.origin === location.origin || url.hostname === 'localhost'))) {
+        return url.href;
+      }
+    } catch {
+      // refused below
+    }
+    console.warn(`support-finder: results-endpoint "${value}" is not https: or this page's origin; no "Send to my phone".`);
+    return undefined;
+  }
+
+  private renderKeep(ctx: ViewContext, title: string, result: OutcomeResult): TemplateResult {
+    const services = [...result.matches, ...result.fallback, ...result.always].map((m) => m.service);
+    const text = (this.shownText = resultsText(title, services, ctx.text, contactWords));
+    return renderKeep({
+      text,
+      mailto: mailtoHref(title, text),
+      share: 'share' in navigator,
+      phone: this.endpoint !== undefined,
+      state: this.keeping,
+      onKeep: (method) => this.handleKeep(method),
+      onPhoneSubmit: (e) => this.handlePhoneSubmit(e),
+      onSummaryLink: (e) => this.handleSummaryLink(e),
+    });
+  }
+
+  private handleKeep(method: KeepMethod): void {
+    const kept = () => fire(this, 'sf-results-kept', { method });
+    // Promise.resolve().then: a missing API (no clipboard over http) becomes a refusal, not a throw.
+    const attempt = (work: () => Promise<void>) => Promise.resolve().then(work);
+    if (method === 'print') {
+      kept();
+      this.printResults();
+    } else if (method === 'copy') {
+      attempt(() => navigator.clipboard.writeText(this.shownText)).then(
+        () => {
+          kept();
+          this.announce(msg('Results copied'));
+        },
+        async () => {
+          this.keeping = { ...this.keeping, copyFailed: true };
+          await this.updateComplete;
+          const area = this.renderRoot.querySelector('textarea');
+          area?.focus();
+          area?.select();
+        }
+      );
+    } else if (method === 'share') {
+      // Closing the share sheet rejects too: nothing to say then.
+      attempt(() => navigator.share({ text: this.shownText })).then(kept, () => undefined);
+    } else if (method === 'email') {
+      kept();
+    } else {
+      this.keeping = { copyFailed: this.keeping.copyFailed, phone: this.keeping.phone ? undefined : 'open' };
+    }
+  }
+
+  /**
+   * Prints the results alone. The shadow root's print styles leave out the widget's own
+   * controls; a print-only sheet adopted by the document (allowed under a strict CSP, unlike a
+   * <style>) hides everything on the host page that is not on the way to this element.
+   */
+  private printResults(): void {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('@media print{body :not(:has([data-sf-print]),[data-sf-print]){display:none!important}}');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      this.setAttribute('data-sf-print', '');
+      addEventListener(
+        'afterprint',
+        () => {
+          document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+          this.removeAttribute('data-sf-print');
+        },
+        { once: true }
+      );
+    } catch {
+      // A browser without constructable sheets prints the whole page, the results included.
+    }
+    print();
+  }
+
+  private handlePhoneSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.keeping.phone === 'sending') return;
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const phone = String(data.get('phone') ?? '').replace(/[\s().-]/g, '');
+    const numberError = !phone
+      ? msg('Enter a mobile phone number')
+      : /^\+?\d{7,15}$/.test(phone)
+        ? undefined
+        : msg('Enter a mobile phone number, like 07700 900 982');
+    const consentError = !data.has('consent');
+    if (numberError || consentError) {
+      this.keeping = { phone: 'open', numberError, consentError };
+      this.focusTarget = 'summary';
+      return;
+    }
+    void this.sendToPhone(phone);
+  }
+
+  /** One POST, only when the person asks, and never retried by itself; Try again sends again. */
+  private async sendToPhone(phone: string): Promise<void> {
+    const sending: KeepState = { phone: 'sending' };
+    this.keeping = sending;
+    this.announce(msg('Sending…'));
+    let sent = false;
+    try {
+      const response = await fetch(this.endpoint as string, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        credentials: 'omit',
+        signal: AbortSignal.timeout(this.timeout),
+        body: JSON.stringify({
+          phone,
+          text: this.shownText,
+          flow: this.load.status === 'ready' ? this.load.flow.id : '',
+          locale: this.locale,
+        }),
+      });
+      sent = response.ok;
+    } catch {
+      // Offline, refused or too slow: the same message as an error status.
+    }
+    // Start again, Back or quick exit while it was sending: the answer is no longer wanted.
+    if (this.keeping !== sending) return;
+    this.keeping = { phone: sent ? 'sent' : 'failed' };
+    if (!sent) return this.announce(sendFailedText());
+    fire(this, 'sf-results-kept', { method: 'phone' });
+    // The form, and the Send button that had focus, are gone: focus goes to what replaced them.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#sf-phone-sent')?.focus();
+  }
+
   private renderErrorSummary(ctx: ViewContext): TemplateResult | typeof nothing {
     if (!this.problem || this.load.status !== 'ready' || !this.session) return nothing;
     const step = currentStep(this.load.flow, this.session);
     if (step.kind !== 'question') return nothing;
-    return renderErrorSummary(problemText(ctx, step, this.problem), firstFieldId(step), (e) => this.handleSummaryLink(e));
+    return renderErrorSummary([[problemText(ctx, step, this.problem), firstFieldId(step)]], (e) => this.handleSummaryLink(e));
   }
 }
 

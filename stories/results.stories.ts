@@ -3,7 +3,9 @@
  * and results after the whole questions flow, for the person and for someone else.
  */
 import type { Meta } from '@storybook/web-components-vite';
-import { QUESTIONS, RESULTS, SKIP, flowArgType, renderFinder, walk, type Args, type Story } from './support.js';
+import { html } from 'lit';
+import type { SupportFinder } from '../src/support-finder.js';
+import { $, QUESTIONS, RESULTS, SKIP, flowArgType, renderFinder, walk, type Args, type Story } from './support.js';
 
 const meta: Meta<Args> = {
   title: 'Steps/Results',
@@ -69,5 +71,40 @@ export const ThirdPerson: Story = {
   play: walk({
     answers: ['someone-else', '14', ['low'], 'no', 'north', SKIP],
     heading: 'Services that could help them',
+  }),
+};
+
+/** Presses a button in "Keep these results" by its words. */
+async function keep(el: SupportFinder, label: string): Promise<void> {
+  const buttons = [...(el.shadowRoot?.querySelectorAll<HTMLElement>('.keep button') ?? [])];
+  const button = buttons.find((b) => b.textContent?.trim() === label);
+  if (!button) throw new Error(`no "${label}" button in Keep these results`);
+  button.click();
+  await el.updateComplete;
+}
+
+/** With `results-endpoint` set, "Keep these results" offers Send to my phone too. */
+export const KeepTheseResults: Story = {
+  name: 'Keep these results, with send to my phone',
+  render: ({ flow }) => html`<support-finder flow=${flow} results-endpoint="https://example.org/sms"></support-finder>`,
+  play: walk({ answers: ['feelings'], heading: 'Services that could help', services: 3, shows: 'Send to my phone' }),
+};
+
+/**
+ * "Send to my phone" opened and sent with nothing typed or ticked, so both errors show. Nothing
+ * is sent: the finder posts only a valid number with consent.
+ */
+export const SendToPhoneErrors: Story = {
+  name: 'Send to my phone, with errors',
+  render: ({ flow }) => html`<support-finder flow=${flow} results-endpoint="https://example.org/sms"></support-finder>`,
+  play: walk({
+    answers: ['feelings'],
+    heading: 'Services that could help',
+    then: async (el) => {
+      await keep(el, 'Send to my phone');
+      $(el, 'form.phone button[type="submit"]').click();
+      await el.updateComplete;
+    },
+    shows: 'Tick the box to agree to send these results to this number',
   }),
 };

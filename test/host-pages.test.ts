@@ -102,8 +102,8 @@ describe('under a strict Content-Security-Policy', () => {
  * reader's default and resets inherited properties at its root, so none of it may show.
  */
 describe('on a page with hostile CSS', () => {
-  /** Both pages in iframes of this size, side by side (tall enough for the results). */
-  const FRAME = { width: 420, height: 1400 };
+  /** Both pages in iframes of this size, side by side (tall enough for the results and Keep these results). */
+  const FRAME = { width: 420, height: 1700 };
 
   /** What should not change with the host page's CSS. */
   function keyStyles(el: SupportFinder) {
@@ -229,7 +229,7 @@ describe('on a page with hostile CSS', () => {
 
   it('looks and measures exactly as on a clean page', async function () {
     this.timeout(30_000);
-    await setViewport({ width: 1000, height: 1500 });
+    await setViewport({ width: 1000, height: 1800 });
     const cleanFrame = await openFrame('/test/fixtures/host-clean.html', { name: 'clean', ...FRAME });
     const hostileFrame = await openFrame('/test/fixtures/host-hostile.html', { name: 'hostile', ...FRAME });
     const clean = await widgetIn(cleanFrame);

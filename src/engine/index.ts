@@ -6,6 +6,7 @@ export * from './routing.js';
 export * from './session.js';
 export * from './matching.js';
 export * from './directory.js';
+export * from './results-text.js';
 export * from './validate.js';
 export * from './load.js';
 export * from './default-urgent.js';

@@ -34,7 +34,7 @@ export function renderDirectory(ctx: ViewContext, view: DirectoryView): Template
   const { filters, ageError, services } = view;
   const { areas, supportTypes } = ctx.flow ? directoryChoices(ctx.flow) : { areas: [], supportTypes: [] };
   const ageMessage = msg('Enter an age as a whole number, using digits, like 14');
-  return html`${ageError ? renderErrorSummary(ageMessage, AGE_ID, view.onSummaryLink) : nothing}
+  return html`${ageError ? renderErrorSummary([[ageMessage, AGE_ID]], view.onSummaryLink) : nothing}
     <h2 id="sf-heading" tabindex="-1">${msg('All services')}</h2>
     <form class="filters" novalidate aria-label=${msg('Filter services')} @submit=${view.onSubmit} @reset=${view.onReset}>
       <div class="form-group ${ageError ? 'has-error' : ''}">

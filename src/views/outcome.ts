@@ -10,7 +10,9 @@ export function renderOutcome(
   ctx: ViewContext,
   step: OutcomeStep,
   result: OutcomeResult,
-  onSeeAll: () => void
+  onSeeAll: () => void,
+  /** "Keep these results": print, copy, share, email, send to my phone. */
+  keep: TemplateResult
 ): TemplateResult {
   const listed = [...result.matches, ...result.fallback, ...result.always];
   return html`<h2 id="sf-heading" tabindex="-1">${ctx.text(step.title)}</h2>
@@ -28,6 +30,7 @@ export function renderOutcome(
           ${listed.map((match) => renderServiceCard(ctx, match.service, match.reasons))}
         </ul>`
       : nothing}
+    ${keep}
     <div class="actions">
       <button class="button secondary" type="button" part="button secondary-button" @click=${onSeeAll}>${msg('See all services')}</button>
     </div>`;

@@ -64,12 +64,15 @@ export function renderErrorMessage(id: string, message: string): TemplateResult 
   return html`<p class="error-message" id=${id}><span class="visually-hidden">${msg('Error:')}</span> ${message}</p>`;
 }
 
-/** GOV.UK's error summary: takes focus, and links to the field (the element moves focus there). */
-export function renderErrorSummary(message: string, fieldId: string, onLink: (event: Event) => void): TemplateResult {
+/**
+ * GOV.UK's error summary: takes focus, and links each message to its field (the element moves
+ * focus there). `errors` are [message, field id] pairs, in the order of the fields.
+ */
+export function renderErrorSummary(errors: Array<[string, string]>, onLink: (event: Event) => void): TemplateResult {
   return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="sf-error-summary-title">
     <h2 id="sf-error-summary-title">${msg('There is a problem')}</h2>
     <ul>
-      <li><a href="#${fieldId}" @click=${onLink}>${message}</a></li>
+      ${errors.map(([message, fieldId]) => html`<li><a href="#${fieldId}" @click=${onLink}>${message}</a></li>`)}
     </ul>
   </div>`;
 }
