@@ -2,6 +2,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import { readdir } from 'node:fs/promises';
 
 /** Collapses the whitespace inside css`…` templates, which minifiers leave alone. */
 function minifyCssTemplates() {
@@ -35,7 +36,19 @@ function collapseTemplateWhitespace() {
   };
 }
 
-export default {
+/**
+ * The interface languages: each its own small self-contained file, dist/locales/<lang>.js, that
+ * the widget imports by address (src/localisation.ts) only when a finder is shown in it.
+ */
+const localeBundles = (await readdir('src/locales'))
+  .filter((name) => name.endsWith('.js'))
+  .map((name) => ({
+    input: `src/locales/${name}`,
+    output: { file: `dist/locales/${name}`, format: 'es' },
+    plugins: [resolve({ browser: true }), terser({ ecma: 2021, module: true, format: { comments: false } })],
+  }));
+
+export default [{
   input: 'src/support-finder.ts',
   output: { file: 'dist/support-finder.js', format: 'es' },
   // schema.ts only defines zod schemas (for types, tools and flow.schema.json); the widget
@@ -59,4 +72,4 @@ export default {
     if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'INVALID_ANNOTATION') return;
     warn(warning);
   },
-};
+}, ...localeBundles];
