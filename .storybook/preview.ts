@@ -1,6 +1,26 @@
 import type { Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
 
 const preview: Preview = {
+  // Every story in English, Welsh or Arabic (right to left): the finder takes the language from
+  // the nearest lang above it, as on a host page.
+  globalTypes: {
+    locale: {
+      description: 'Language of the finder',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'cy', title: 'Cymraeg (Welsh)' },
+          { value: 'ar', title: 'العربية (Arabic, right to left)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'en' },
+  decorators: [(story, context) => html`<div lang=${String(context.globals.locale ?? 'en')}>${story()}</div>`],
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
