@@ -3,6 +3,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import { readdir } from 'node:fs/promises';
 
 /** Collapses the whitespace inside css`…` templates, which minifiers leave alone. */
 function minifyCssTemplates() {
@@ -47,6 +48,18 @@ function terserOptions({ module }) {
   };
 }
 
+/**
+ * The interface languages: each its own small self-contained file, dist/locales/<lang>.js, that
+ * the widget imports by address (src/localisation.ts) only when a finder is shown in it.
+ */
+const localeBundles = (await readdir('src/locales'))
+  .filter((name) => name.endsWith('.js'))
+  .map((name) => ({
+    input: `src/locales/${name}`,
+    output: { file: `dist/locales/${name}`, format: 'es' },
+    plugins: [resolve({ browser: true }), terser({ ecma: 2021, module: true, format: { comments: false } })],
+  }));
+
 const esModule = {
   input: 'src/support-finder.ts',
   output: { file: 'dist/support-finder.js', format: 'es' },
@@ -81,4 +94,4 @@ const classicScript = {
   plugins: esModule.plugins.map((plugin) => (plugin.name === 'terser' ? terser(terserOptions({ module: false })) : plugin)),
 };
 
-export default [esModule, classicScript];
+export default [esModule, classicScript, ...localeBundles];

@@ -35,6 +35,8 @@ const config: StorybookConfig = {
     { from: '../flows', to: '/flows' },
     { from: '../test/flows', to: '/test/flows' },
     { from: '../stories/flows', to: '/stories/flows' },
+    // The interface languages, where the built preview's script looks for them (next to itself).
+    { from: '../src/locales', to: '/assets/locales' },
   ],
 };
 

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import {
   DEFAULT_TIMEOUT,
   answerQuestion,
@@ -17,6 +17,7 @@ import {
   loadFlow,
   mailtoHref,
   matchServices,
+  progressOf,
   resolveText,
   restoreSession,
   resultsText,
@@ -37,6 +38,7 @@ import {
   type Text,
 } from './engine/index.js';
 import { fire } from './events.js';
+import { direction, formatNumber, useLocale } from './localisation.js';
 import { styles } from './styles.js';
 import { VERSION } from './version.js';
 import type { ViewContext } from './views/context.js';
@@ -108,6 +110,9 @@ type LoadState =
  * @cssprop --sf-radius - Corner radius of buttons, cards and the urgent card. Default 4px.
  * @cssprop --sf-focus-width - Thickness of the focus ring. Default 4px.
  */
+/** Where the interface language files are, when not in locales/ beside the script. */
+export { setLocaleBase } from './localisation.js';
+
 export class SupportFinder extends LitElement {
   static override styles = styles;
 
@@ -177,10 +182,16 @@ export class SupportFinder extends LitElement {
   private focusTarget: 'heading' | 'summary' | undefined;
   private shownKey = '';
   private outcomeCache: { session: Session; result: OutcomeResult } | undefined;
+  /** Renders again when this element's lang, or the page's, changes. */
+  private langWatch = new MutationObserver(() => {
+    this.watchLang();
+    this.requestUpdate();
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('keydown', this.handleKeydown, true);
+    this.watchLang();
     // Removed mid-load and put back: load again, as the old request was cancelled.
     if (this.hasUpdated && this.load.status === 'idle') this.startLoad();
   }
@@ -188,6 +199,7 @@ export class SupportFinder extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.handleKeydown, true);
+    this.langWatch.disconnect();
     if (this.load.status === 'loading') {
       this.request?.abort();
       this.load = { status: 'idle' };
@@ -195,6 +207,7 @@ export class SupportFinder extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.localise();
     if (changed.has('flow') || changed.has('flowIntegrity')) this.startLoad();
     if (changed.has('resultsEndpoint')) this.endpoint = this.checkEndpoint();
     if (changed.has('mode')) {
@@ -270,8 +283,27 @@ export class SupportFinder extends LitElement {
 
   /** The person's language: the element's lang, else the page's, else the flow's default. */
   private get locale(): string {
-    const fromPage = this.closest('[lang]')?.getAttribute('lang');
-    return this.lang || fromPage || (this.load.status === 'ready' ? this.load.flow.defaultLocale : 'en');
+    return this.lang || this.langAncestor()?.lang || (this.load.status === 'ready' ? this.load.flow.defaultLocale : 'en');
+  }
+
+  /** The nearest element above this one with a lang, looking out of shadow roots too. */
+  private langAncestor(): HTMLElement | undefined {
+    let node: Element | undefined = this;
+    do node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined);
+    while (node && !(node as HTMLElement).lang);
+    return node as HTMLElement | undefined;
+  }
+
+  private watchLang(): void {
+    const watch = this.langWatch;
+    watch.disconnect();
+    watch.observe(this, { attributeFilter: ['lang'] });
+    watch.observe(this.langAncestor() ?? document.documentElement, { attributeFilter: ['lang'] });
+  }
+
+  /** Makes this finder's language the one msg() speaks, until another finder renders. */
+  private localise(): void {
+    useLocale(this.locale, () => this.requestUpdate());
   }
 
   private viewContext(): ViewContext {
@@ -322,6 +354,7 @@ export class SupportFinder extends LitElement {
     this.load = { status: 'idle' };
     this.request?.abort();
     this.leaving = true;
+    this.localise();
     this.announce(msg('Leaving this page'));
     fire(this, 'sf-quick-exit', {});
     let target = DEFAULT_EXIT_URL;
@@ -413,6 +446,7 @@ export class SupportFinder extends LitElement {
   }
 
   private handleClearAnswers(): void {
+    this.localise();
     this.reset(msg('Your answers have been cleared'));
   }
 
@@ -537,7 +571,8 @@ export class SupportFinder extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="finder" role="region" aria-label=${this.regionLabel()}>
+    const locale = this.locale;
+    return html`<div class="finder" role="region" aria-label=${this.regionLabel()} lang=${locale} dir=${direction(locale)}>
       ${this.leaving
         ? html`<p>${msg('Leaving this page…')}</p>`
         : html`<div class="exit-bar">
@@ -600,8 +635,9 @@ export class SupportFinder extends LitElement {
 
   private renderStep(ctx: ViewContext, flow: Flow, session: Session, step: Step): TemplateResult {
     switch (step.kind) {
-      case 'question':
-        return html`${this.renderErrorSummary(ctx)}${renderQuestion(ctx, {
+      case 'question': {
+        const { number, total } = progressOf(flow, session);
+        return html`${this.renderErrorSummary(ctx)}<p class="hint">${msg(str`Question ${formatNumber(number)} of about ${formatNumber(total)}`)}</p>${renderQuestion(ctx, {
           step,
           value: this.problem ? this.draft : session.answers[step.id],
           problem: this.problem,
@@ -609,6 +645,7 @@ export class SupportFinder extends LitElement {
           onSkip: () => this.handleSkip(),
           onChoiceChange: (e) => this.handleChoiceChange(e),
         })}`;
+      }
       case 'info':
         return renderInfo(ctx, step, () => this.handleContinue());
       case 'outcome': {

@@ -291,7 +291,7 @@ describe('failing networks', () => {
     const { el, detail, ms } = await failure({ flow: `/misbehave/hang/${key}`, timeout: '800' });
     expect(detail.kind).to.equal('timeout');
     expect(ms).to.be.within(700, 1800);
-    expect(shadow(el).textContent).to.include('did not arrive within 1 seconds');
+    expect(shadow(el).textContent).to.include('did not arrive within 1 second.');
     expect(button(el, 'Try again')).to.exist;
   });
 

@@ -275,7 +275,9 @@ export function checkFile(file: string, options: CheckOptions): FileReport {
   }
   const { flow } = loaded;
   const errors: Problem[] = [];
-  const warnings: Problem[] = loaded.warnings.map((w) => ({ ...w, check: 'review' as const }));
+  // Missing translations are reported below, with the languages gathered the same way; the
+  // review's own translation warnings would say each one twice.
+  const warnings: Problem[] = loaded.warnings.filter((w) => !w.message.includes(' translation here')).map((w) => ({ ...w, check: 'review' as const }));
   const stepIndex = new Map(flow.steps.map((s, i) => [s.id, i]));
   const at = (id: string) => `steps[${stepIndex.get(id)}]`;
   const { urgentId } = indexOf(flow);

@@ -14,3 +14,4 @@ export * from './explore.js';
 export * from './lint.js';
 export * from './shape.js';
 export * from './version.js';
+export * from './progress.js';

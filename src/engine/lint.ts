@@ -5,7 +5,8 @@
  * never be suggested. Used by the tests and authoring tools; the widget itself runs only
  * validateFlow, which keeps its bundle small.
  */
-import { SupportType, type Condition, type Flow, type Step, type Text } from './schema.js';
+import { SupportType, type Condition, type Flow, type LocalisedText, type Step, type Text } from './schema.js';
+import { isAudienceText } from './text.js';
 import { validateFlow, type FlowProblem, type Validation } from './validate.js';
 
 /** validateFlow, then every check for authors. Never throws. */
@@ -37,8 +38,14 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
 
   // Every text: the default language must be there; links must be safe.
   // The default language must be there. (Links are checked by validateFlow.)
+  // Every per-language text, to find the translations missing once all languages are known.
+  const localised: Array<{ path: string; text: LocalisedText }> = [];
   const checkText = (path: string, text: Text | undefined) => {
     if (text === undefined) return;
+    if (isAudienceText(text)) {
+      const variants: Array<[string, LocalisedText]> = [['.default', text.default], ...Object.entries(text.audience).map(([a, t]) => [`.audience.${a}`, t] as [string, LocalisedText])];
+      for (const [suffix, t] of variants) localised.push({ path: `${path}${suffix}`, text: t });
+    } else localised.push({ path, text });
     if (typeof text === 'object' && !('default' in text) && text[flow.defaultLocale] === undefined) {
       error(path, `there is no text for the default language '${flow.defaultLocale}'`);
     }
@@ -196,6 +203,19 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
     if (!gap.reason.trim()) error(`${at}.reason`, 'say why this gap is accepted, for the people who sign the flow off');
   });
 
+  // A language used anywhere should be there everywhere; where it is not, people reading it see
+  // the default language's words instead (the widget falls back), so this is a warning.
+  // A plain string is the default language.
+  const byLanguage = localised.map(({ path, text }) => ({ path, text: typeof text === 'string' ? { [flow.defaultLocale]: text } : text }));
+  const languages = new Set(byLanguage.flatMap(({ text }) => Object.keys(text)));
+  if (languages.size < 2) return { errors, warnings };
+  for (const { path, text } of byLanguage) {
+    for (const language of languages) {
+      if (text[language] === undefined && text[language.split('-')[0]] === undefined) {
+        warn(`${path}.${language}`, `there is no '${language}' translation here, so people reading '${language}' see the '${flow.defaultLocale}' words instead`);
+      }
+    }
+  }
   return { errors, warnings };
 }
 

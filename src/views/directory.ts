@@ -4,7 +4,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
+import { plural } from '../localisation.js';
 import { directoryChoices, type DirectoryFilters, type Service } from '../engine/index.js';
 import type { ViewContext } from './context.js';
 import { renderErrorMessage, renderErrorSummary } from './question.js';
@@ -27,7 +28,8 @@ const AGE_ERROR_ID = 'sf-age-error';
 
 /** "12 services", as shown and announced. */
 export function countText(count: number): string {
-  return count === 1 ? msg('1 service') : msg(str`${count} services`);
+  // Forms by plural category (see plural()): translators give one per category of their language.
+  return plural(msg('one:# service|other:# services'), count);
 }
 
 export function renderDirectory(ctx: ViewContext, view: DirectoryView): TemplateResult {

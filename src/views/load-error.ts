@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { plural } from '../localisation.js';
 import { DEFAULT_URGENT_SERVICES, type LoadProblem } from '../engine/index.js';
 import type { ViewContext } from './context.js';
 import { renderUrgentCard } from './urgent.js';
@@ -17,14 +18,14 @@ function technicalDetail(problem: LoadProblem): TemplateResult {
     case 'http':
       return html`<p>${msg(str`The server answered with HTTP status ${problem.status}.`)}</p>`;
     case 'timeout':
-      return html`<p>${msg(str`The flow file did not arrive within ${problem.seconds} seconds.`)}</p>`;
+      return html`<p>${plural(msg('one:The flow file did not arrive within # second.|other:The flow file did not arrive within # seconds.'), problem.seconds)}</p>`;
     case 'integrity':
       return html`<p>${problem.detail}.</p>`;
     case 'not-json':
       return html`<p>${msg('The flow file is not valid JSON.')}</p>
         <p><code>${problem.detail}</code></p>`;
     case 'invalid':
-      return html`<p>${msg(str`The flow file has ${problem.errors.length} problem(s):`)}</p>
+      return html`<p>${plural(msg('one:The flow file has # problem:|other:The flow file has # problems:'), problem.errors.length)}</p>
         <ul class="author-errors">
           ${problem.errors.map((e) => html`<li><code>${e.path}</code>: ${e.message}</li>`)}
         </ul>`;
