@@ -50,6 +50,9 @@ import { renderOutcome } from './views/outcome.js';
 import { firstFieldId, problemText, renderErrorSummary, renderQuestion } from './views/question.js';
 import { renderUrgentCard } from './views/urgent.js';
 
+/** Where the interface language files are, when not in locales/ beside the script. */
+export { setLocaleBase } from './localisation.js';
+
 /** A neutral page to leave for, as GOV.UK's "Exit this page" does by default. */
 const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
 
@@ -110,9 +113,6 @@ type LoadState =
  * @cssprop --sf-radius - Corner radius of buttons, cards and the urgent card. Default 4px.
  * @cssprop --sf-focus-width - Thickness of the focus ring. Default 4px.
  */
-/** Where the interface language files are, when not in locales/ beside the script. */
-export { setLocaleBase } from './localisation.js';
-
 export class SupportFinder extends LitElement {
   static override styles = styles;
 
