@@ -104,7 +104,10 @@ describe(`a flow of ${STEPS.toLocaleString('en')} steps and ${SERVICES.toLocaleS
       const name = check.name in times ? `${check.name} (again)` : check.name;
       times[name] = took;
       expect(result.ok, result.ok ? '' : JSON.stringify(result.errors.slice(0, 5))).to.equal(true);
-      if (result.ok) expect(result.warnings, JSON.stringify(result.warnings.slice(0, 5))).to.deep.equal([]);
+      // Only the questions have Welsh, so reviewFlow warns about every other text's missing 'cy'
+      // (which also times the translation check at this size); nothing else may be wrong.
+      const others = result.ok ? result.warnings.filter((w) => !/\.cy$/.test(w.path)) : [];
+      expect(others, JSON.stringify(others.slice(0, 5))).to.deep.equal([]);
       expect(took, `${name} took ${ms(took)}`).to.be.lessThan(5000);
     }
     console.log(

@@ -503,8 +503,9 @@ describe('reflow: nothing scrolls sideways', () => {
             expect(shadow(el).querySelector('.error-summary') !== null, `no error at ${at}`).to.equal(true);
             problems.push(...overflow(el).map((p) => `${at} with an error: ${p}`));
           }
-          if (step?.kind === 'outcome' && shadow(el).querySelector('.actions .button.secondary')) {
-            $(el, '.actions .button.secondary').click();
+          const seeAll = [...shadow(el).querySelectorAll<HTMLElement>('.actions .button.secondary')].find((b) => b.textContent?.trim() === 'See all services');
+          if (step?.kind === 'outcome' && seeAll) {
+            seeAll.click();
             await el.updateComplete;
             expect(headingText(el)).to.equal('All services');
             problems.push(...overflow(el).map((p) => `All services: ${p}`));

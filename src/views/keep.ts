@@ -44,14 +44,14 @@ export const contactWords: ContactWords = {
 export function renderKeep(view: KeepView): TemplateResult {
   const { state, onKeep } = view;
   const button = (method: KeepMethod, label: string) =>
-    html`<button class="button secondary" type="button" part="button" @click=${() => onKeep(method)}>${label}</button>`;
+    html`<button class="button secondary" type="button" part="button secondary-button" @click=${() => onKeep(method)}>${label}</button>`;
   return html`<section class="keep" aria-labelledby="sf-keep">
     <h3 id="sf-keep">${msg('Keep these results')}</h3>
     <div class="actions">
       ${button('print', msg('Print'))} ${button('copy', msg('Copy'))} ${view.share ? button('share', msg('Share')) : nothing}
-      <a class="button secondary" part="button" href=${view.mailto} @click=${() => onKeep('email')}>${msg('Email to myself')}</a>
+      <a class="button secondary" part="button secondary-button" href=${view.mailto} @click=${() => onKeep('email')}>${msg('Email to myself')}</a>
       ${view.phone
-        ? html`<button class="button secondary" type="button" part="button" aria-expanded=${state.phone ? 'true' : 'false'} @click=${() => onKeep('phone')}>
+        ? html`<button class="button secondary" type="button" part="button secondary-button" aria-expanded=${state.phone ? 'true' : 'false'} @click=${() => onKeep('phone')}>
             ${msg('Send to my phone')}
           </button>`
         : nothing}
