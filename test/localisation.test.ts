@@ -211,3 +211,32 @@ describe('flow review', () => {
     expect(paths.some((p) => p.startsWith('steps[0].question'))).to.equal(false, paths.join('\n'));
   });
 });
+
+describe('numbers in right-to-left text', () => {
+  it('shows a phone number with spaces in its own order in Arabic, so the number read is the number dialled', async () => {
+    const flow = (await fetchJson(FLOW)) as { steps: Array<{ kind: string; services?: string[] }> };
+    const urgent = flow.steps.find((s) => s.kind === 'urgent')!;
+    urgent.services = ['talkline', ...(urgent.services ?? [])];
+    const url = URL.createObjectURL(new Blob([JSON.stringify(flow)], { type: 'application/json' }));
+    const el = await fixture<SupportFinder>(html`<support-finder lang="ar" flow=${url}></support-finder>`);
+    await speaking(el, 'متابعة');
+    $(el, '.get-help').click();
+    await el.updateComplete;
+    const link = shadow(el).querySelector<HTMLAnchorElement>('a[href="tel:116123"]');
+    expect(link !== null, 'the Talkline phone link').to.equal(true);
+    const walker = document.createTreeWalker(link!, NodeFilter.SHOW_TEXT);
+    let text: Text | null = null;
+    while (!text && walker.nextNode()) if ((walker.currentNode as Text).data.includes('116')) text = walker.currentNode as Text;
+    expect(text !== null, `no text with the number in "${link!.textContent}"`).to.equal(true);
+    const at = (part: string) => {
+      const range = document.createRange();
+      const start = text!.data.indexOf(part);
+      range.setStart(text!, start);
+      range.setEnd(text!, start + part.length);
+      return range.getBoundingClientRect().left;
+    };
+    expect(getComputedStyle(link!).direction).to.equal('rtl');
+    expect(at('116') < at('123'), `"${text!.data}": 116 must be drawn left of 123`).to.equal(true);
+    URL.revokeObjectURL(url);
+  });
+});

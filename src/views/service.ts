@@ -60,15 +60,23 @@ function dialable(number: string): string {
   return number.replace(/[^0-9+]/g, '');
 }
 
+/**
+ * A number kept left to right inside any sentence (Unicode isolates): in Arabic, "0800 1111"
+ * would otherwise read as "1111 0800", a wrong number to call.
+ */
+function ltr(number: string): string {
+  return `\u2066${number}\u2069`;
+}
+
 export function renderContact(ctx: ViewContext, contact: Contact): TemplateResult {
   switch (contact.type) {
     case 'phone':
-      return html`<a href="tel:${dialable(contact.number)}">${ctx.text(contact.label) || msg(str`Call ${contact.number}`)}</a>`;
+      return html`<a href="tel:${dialable(contact.number)}">${ctx.text(contact.label) || msg(str`Call ${ltr(contact.number)}`)}</a>`;
     case 'sms': {
       const body = contact.keyword ? `?body=${encodeURIComponent(contact.keyword)}` : '';
       const label =
         ctx.text(contact.label) ||
-        (contact.keyword ? msg(str`Text ${contact.keyword} to ${contact.number}`) : msg(str`Text ${contact.number}`));
+        (contact.keyword ? msg(str`Text ${contact.keyword} to ${ltr(contact.number)}`) : msg(str`Text ${ltr(contact.number)}`));
       return html`<a href="sms:${dialable(contact.number)}${body}">${label}</a>`;
     }
     case 'website': {
