@@ -74,11 +74,10 @@ export const ThirdPerson: Story = {
   }),
 };
 
-/** Presses a button in "Keep these results" by its words. */
-async function keep(el: SupportFinder, label: string): Promise<void> {
-  const buttons = [...(el.shadowRoot?.querySelectorAll<HTMLElement>('.keep button') ?? [])];
-  const button = buttons.find((b) => b.textContent?.trim() === label);
-  if (!button) throw new Error(`no "${label}" button in Keep these results`);
+/** Opens "Send to my phone" in "Keep these results" (the one button there that opens a form). */
+async function openSendToPhone(el: SupportFinder): Promise<void> {
+  const button = el.shadowRoot?.querySelector<HTMLElement>('.keep button[aria-expanded]');
+  if (!button) throw new Error('no "Send to my phone" button in Keep these results');
   button.click();
   await el.updateComplete;
 }
@@ -101,7 +100,7 @@ export const SendToPhoneErrors: Story = {
     answers: ['feelings'],
     heading: 'Services that could help',
     then: async (el) => {
-      await keep(el, 'Send to my phone');
+      await openSendToPhone(el);
       $(el, 'form.phone button[type="submit"]').click();
       await el.updateComplete;
     },
