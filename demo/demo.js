@@ -1,4 +1,4 @@
-// The flow picker: lists every flow in flows/ and points the finder and its map at the one chosen.
+// The pickers: every flow in flows/ (for the finder and its map), the theme, and the language.
 const picker = document.getElementById('flow-picker');
 const finder = document.querySelector('support-finder');
 const map = document.querySelector('support-finder-map');
@@ -13,4 +13,13 @@ for (const name of flows) {
 picker.addEventListener('change', () => {
   finder.setAttribute('flow', picker.value);
   map?.setAttribute('flow', picker.value);
+});
+
+// The theme and language, set as a host page would set them: attributes on the element.
+document.getElementById('theme-picker').addEventListener('change', (event) => {
+  finder.setAttribute('theme', event.target.value);
+});
+document.getElementById('language-picker').addEventListener('change', (event) => {
+  if (event.target.value) finder.setAttribute('lang', event.target.value);
+  else finder.removeAttribute('lang');
 });
