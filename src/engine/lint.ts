@@ -7,15 +7,16 @@
  */
 import { SupportType, type Condition, type Flow, type LocalisedText, type Step, type Text } from './schema.js';
 import { isAudienceText } from './text.js';
-import { validateFlow, type FlowProblem, type Validation } from './validate.js';
+import { validateFlow, type Validation } from './validate.js';
+import { inWords, type FlowProblem } from './problem-words.js';
 
-/** validateFlow, then every check for authors. Never throws. */
-export function reviewFlow(data: unknown): Validation {
+/** validateFlow, then every check for authors, every problem in words. Never throws. */
+export function reviewFlow(data: unknown): Validation<FlowProblem> {
   const checked = validateFlow(data);
-  if (!checked.ok) return checked;
+  if (!checked.ok) return { ok: false, errors: inWords(checked.errors), warnings: inWords(checked.warnings) };
   try {
     const { errors, warnings } = lintFlow(checked.flow);
-    const all = [...checked.warnings, ...warnings];
+    const all = [...inWords(checked.warnings), ...warnings];
     return errors.length > 0 ? { ok: false, errors, warnings: all } : { ok: true, flow: checked.flow, warnings: all };
   } catch (error) {
     return {
