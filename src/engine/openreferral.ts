@@ -9,8 +9,8 @@
  */
 import * as z from 'zod/mini';
 import { ServiceDirectory, type Contact, type Service, type SupportType } from './schema.js';
-import { explainSchemaIssues, formatPath } from './validate.js';
-import { describeValue, inWords, type FlowProblem } from './problem-words.js';
+import { formatPath } from './validate.js';
+import { describeValue, explainSchemaIssues, inWords, type FlowProblem } from './problem-words.js';
 import type { ShapeIssue } from './shape.js';
 
 type Path = Array<string | number>;

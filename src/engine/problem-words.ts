@@ -1,11 +1,16 @@
 /**
- * What each problem validateFlow finds means, in words a content designer can act on. Used by
- * the tools (reviewFlow, the command line, the flow map, the tests); the widget itself shows
- * only the codes, so none of these words are in its bundle.
+ * What each problem validateFlow finds means, in words a content designer can act on, and the
+ * shape check's issues turned into those problems at the place the author most likely got
+ * wrong. Used by the tools (reviewFlow, the command line, the flow map, the tests); the widget
+ * itself shows only the codes, so none of this is in its bundle.
  */
 import type { CodedProblem, ProblemCode, ProblemParams } from './validate.js';
-import { MAX_DEPTH } from './validate.js';
+import { MAX_DEPTH, formatPath, problem } from './validate.js';
+import type { ShapeIssue } from './shape.js';
 import { FORMAT_VERSION } from './version.js';
+
+type PathPart = PropertyKey;
+type Issue = ShapeIssue;
 
 /** A problem in words: where it is and what is wrong. */
 export interface FlowProblem {
@@ -37,9 +42,99 @@ const EXPECTED: Record<string, string> = {
   record: 'a group of settings in curly brackets { … }',
 };
 
+/**
+ * A value from the flow as a problem carries it: enough to describe it (describeValue says the
+ * same of this as of the value), never a whole list or group.
+ */
+function shown(value: unknown): unknown {
+  if (Array.isArray(value)) return [];
+  if (typeof value === 'object' && value) return {};
+  return typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
+function valueAt(root: unknown, path: readonly PathPart[]): unknown {
+  let here = root;
+  for (const part of path) {
+    if (here === null || typeof here !== 'object') return undefined;
+    here = (here as Record<PropertyKey, unknown>)[part];
+  }
+  return here;
+}
+
+/**
+ * Lower score: the branch of a union the author most likely meant. A wrong `discriminator`
+ * (a step's kind, a contact's type) rules a branch out; any other problem only counts against it.
+ */
+function branchScore(issues: readonly Issue[], discriminator: string): number {
+  return issues.reduce((score, issue) => {
+    if (issue.path.length === 0 && issue.code === 'invalid_type') return score + 1000;
+    if (issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === discriminator) return score + 1000;
+    if (issue.code === 'unrecognized_keys') return score + 10 * issue.keys.length;
+    return score + 1;
+  }, 0);
+}
+
+function unionProblem(path: readonly PathPart[], root: unknown): CodedProblem {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  const at = formatPath(path);
+  if (parent === 'steps') {
+    const kind = valueAt(root, [...path, 'kind']);
+    const where = formatPath([...path, 'kind']);
+    return kind === undefined ? problem(where, 'step-kind') : problem(where, 'step-kind', shown(kind));
+  }
+  if (last === 'when' || last === 'not' || parent === 'all' || parent === 'any') return problem(at, 'not-condition');
+  if (parent === 'contact') return problem(at, 'contact-type');
+  return problem(at, 'not-text');
+}
+
+function explainIssue(issue: Issue, root: unknown, base: readonly PathPart[]): CodedProblem[] {
+  const path = [...base, ...issue.path];
+  const at = formatPath(path);
+  const value = valueAt(root, path);
+  switch (issue.code) {
+    case 'invalid_type':
+      return [value === undefined ? problem(at, 'missing') : problem(at, 'wrong-type', issue.expected, shown(value))];
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => problem(formatPath([...path, key]), 'unknown-setting', key));
+    case 'invalid_value':
+      return [value === undefined ? problem(at, 'missing') : problem(at, 'not-allowed-value', shown(value), ...issue.values.map(String))];
+    case 'invalid_format': {
+      const last = path[path.length - 1];
+      return [problem(at, typeof last === 'string' && /locale/i.test(last) ? 'not-language' : 'not-name', shown(value))];
+    }
+    case 'invalid_key':
+      return [problem(at, 'not-language-key', String(path[path.length - 1]))];
+    case 'invalid_union': {
+      if (value === undefined) return [problem(at, 'missing')];
+      const discriminator = path[path.length - 2] === 'contact' ? 'type' : 'kind';
+      const score = (issues: readonly Issue[]) => branchScore(issues, discriminator);
+      const best = [...issue.errors].sort((a, b) => score(a) - score(b))[0];
+      if (!best || score(best) >= 1000) return [unionProblem(path, root)];
+      return best.flatMap((inner) => explainIssue(inner, root, path));
+    }
+    default:
+      return [problem(at, 'not-allowed')];
+  }
+}
+
+/** Zod issues (or the shape check's), as problems, each once. Exported for tests and tools. */
+export function explainSchemaIssues(issues: readonly Issue[], root: unknown): CodedProblem[] {
+  const seen = new Set<string>();
+  return issues
+    .flatMap((issue) => explainIssue(issue, root, []))
+    .filter((problem) => {
+      const key = JSON.stringify(problem);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
 const MISSING = 'this is required but missing';
 
 const WORDS: { [C in ProblemCode]: (...params: ProblemParams[C]) => string } = {
+  'wrong-shape': (issue) => `this is not what a flow has here (${issue}): support-finder check says exactly what is wrong`,
   missing: () => MISSING,
   'wrong-type': (expected, value) => `should be ${EXPECTED[expected] ?? expected}, but it is ${describeValue(value)}`,
   'unknown-setting': (key) => `there is no setting called '${key}' here; check the spelling, or remove it`,

@@ -1,8 +1,7 @@
 /**
  * Checking a flow, and saying where each problem is and which problem it is.
  *
- * Two passes: the flow's schema checks the shape (its issues are turned into problems here, at
- * the place the author most likely got wrong); then the flow is checked as a whole — names that
+ * Two passes: the flow's schema checks the shape; then the flow is checked as a whole — names that
  * point nowhere, questions with nowhere to go, routes that loop without reaching results, unsafe
  * links. Each problem is a short stable code with the names and values it is about; the words a
  * content designer reads are in problem-words.ts, used by the tools, so the widget does not carry
@@ -18,9 +17,11 @@ import { possibleNextSteps } from './routing.js';
 
 /**
  * Every problem validateFlow can find, with what it carries. A value from the flow is carried
- * shortened (see `shown`); problem-words.ts has the sentence for each.
+ * shortened; problem-words.ts has the sentence for each.
  */
 export interface ProblemParams {
+  /** The shape check failed here (the widget's only shape problem; see explainSchemaIssues). */
+  'wrong-shape': [issue: ShapeIssue['code']];
   missing: [];
   /** The JSON type the schema expects, and the value found. */
   'wrong-type': [expected: string, value: unknown];
@@ -77,7 +78,7 @@ export type Validation<P = CodedProblem> =
   | { ok: true; flow: Flow; warnings: P[] }
   | { ok: false; errors: P[]; warnings: P[] };
 
-function problem<C extends ProblemCode>(path: string, code: C, ...params: ProblemParams[C]): CodedProblem {
+export function problem<C extends ProblemCode>(path: string, code: C, ...params: ProblemParams[C]): CodedProblem {
   return (params.length > 0 ? { path, code, params } : { path, code }) as CodedProblem;
 }
 
@@ -89,23 +90,11 @@ export function problemCode(problem: CodedProblem): string {
   return problem.params ? `${problem.code} (${JSON.stringify(problem.params).slice(1, -1)})` : problem.code;
 }
 
-/**
- * A value from the flow as a problem carries it: enough to describe it (describeValue in
- * problem-words.ts says the same of this as of the value), never a whole list or group.
- */
 type Report = <C extends ProblemCode>(path: string, code: C, ...params: ProblemParams[C]) => void;
+type PathPart = PropertyKey;
 
 /** The path of a problem with the whole file rather than one place in it. */
 export const WHOLE_FILE = '(the whole file)';
-
-function shown(value: unknown): unknown {
-  if (Array.isArray(value)) return [];
-  if (typeof value === 'object' && value) return {};
-  return typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40)}…` : value;
-}
-
-type PathPart = PropertyKey;
-type Issue = ShapeIssue;
 
 export function formatPath(path: readonly PathPart[]): string {
   let out = '';
@@ -115,85 +104,6 @@ export function formatPath(path: readonly PathPart[]): string {
     else out += `[${JSON.stringify(String(part))}]`;
   }
   return out || WHOLE_FILE;
-}
-
-function valueAt(root: unknown, path: readonly PathPart[]): unknown {
-  let here = root;
-  for (const part of path) {
-    if (here === null || typeof here !== 'object') return undefined;
-    here = (here as Record<PropertyKey, unknown>)[part];
-  }
-  return here;
-}
-
-/**
- * Lower score: the branch of a union the author most likely meant. A wrong `discriminator`
- * (a step's kind, a contact's type) rules a branch out; any other problem only counts against it.
- */
-function branchScore(issues: readonly Issue[], discriminator: string): number {
-  return issues.reduce((score, issue) => {
-    if (issue.path.length === 0 && issue.code === 'invalid_type') return score + 1000;
-    if (issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === discriminator) return score + 1000;
-    if (issue.code === 'unrecognized_keys') return score + 10 * issue.keys.length;
-    return score + 1;
-  }, 0);
-}
-
-function unionProblem(path: readonly PathPart[], root: unknown): CodedProblem {
-  const last = path[path.length - 1];
-  const parent = path[path.length - 2];
-  const at = formatPath(path);
-  if (parent === 'steps') {
-    const kind = valueAt(root, [...path, 'kind']);
-    const where = formatPath([...path, 'kind']);
-    return kind === undefined ? problem(where, 'step-kind') : problem(where, 'step-kind', shown(kind));
-  }
-  if (last === 'when' || last === 'not' || parent === 'all' || parent === 'any') return problem(at, 'not-condition');
-  if (parent === 'contact') return problem(at, 'contact-type');
-  return problem(at, 'not-text');
-}
-
-function explainIssue(issue: Issue, root: unknown, base: readonly PathPart[]): CodedProblem[] {
-  const path = [...base, ...issue.path];
-  const at = formatPath(path);
-  const value = valueAt(root, path);
-  switch (issue.code) {
-    case 'invalid_type':
-      return [value === undefined ? problem(at, 'missing') : problem(at, 'wrong-type', issue.expected, shown(value))];
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => problem(formatPath([...path, key]), 'unknown-setting', key));
-    case 'invalid_value':
-      return [value === undefined ? problem(at, 'missing') : problem(at, 'not-allowed-value', shown(value), ...issue.values.map(String))];
-    case 'invalid_format': {
-      const last = path[path.length - 1];
-      return [problem(at, typeof last === 'string' && /locale/i.test(last) ? 'not-language' : 'not-name', shown(value))];
-    }
-    case 'invalid_key':
-      return [problem(at, 'not-language-key', String(path[path.length - 1]))];
-    case 'invalid_union': {
-      if (value === undefined) return [problem(at, 'missing')];
-      const discriminator = path[path.length - 2] === 'contact' ? 'type' : 'kind';
-      const score = (issues: readonly Issue[]) => branchScore(issues, discriminator);
-      const best = [...issue.errors].sort((a, b) => score(a) - score(b))[0];
-      if (!best || score(best) >= 1000) return [unionProblem(path, root)];
-      return best.flatMap((inner) => explainIssue(inner, root, path));
-    }
-    default:
-      return [problem(at, 'not-allowed')];
-  }
-}
-
-/** Zod issues (or the shape check's), as problems, each once. Exported for tests and tools. */
-export function explainSchemaIssues(issues: readonly Issue[], root: unknown): CodedProblem[] {
-  const seen = new Set<string>();
-  return issues
-    .flatMap((issue) => explainIssue(issue, root, []))
-    .filter((problem) => {
-      const key = JSON.stringify(problem);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
 }
 
 /**
@@ -247,7 +157,9 @@ export function validateFlow(data: unknown): Validation {
       return { ok: false, errors: [problem(formatPath(deep), 'too-deep')], warnings: [] };
     }
     const issues = checkShape(FLOW_SCHEMA, data);
-    if (issues.length > 0) return { ok: false, errors: explainSchemaIssues(issues, data), warnings: [] };
+    // Where the shape is wrong and zod's name for what is wrong; which setting the author most
+    // likely got wrong, in words, is worked out by the tools (problem-words.ts).
+    if (issues.length > 0) return { ok: false, errors: issues.map((issue) => problem(formatPath(issue.path), 'wrong-shape', issue.code)), warnings: [] };
     const flow = data as Flow;
     const { errors, warnings } = checkFlow(flow);
     return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, flow, warnings };
