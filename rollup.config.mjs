@@ -42,7 +42,7 @@ function terserOptions({ module }) {
   return {
     ecma: 2021,
     module,
-    compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+    compress: { passes: 5, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true },
     toplevel: true,
     format: { comments: false },
   };
@@ -65,7 +65,10 @@ const esModule = {
   output: { file: 'dist/support-finder.js', format: 'es' },
   // schema.ts only defines zod schemas (for types, tools and flow.schema.json); the widget
   // checks flows against the generated schema instead, so nothing of zod need be bundled.
-  treeshake: { moduleSideEffects: (id) => !id.endsWith('/src/engine/schema.ts') },
+  // @lit/localize's index also brings its own runtime (configureLocalization), which sets
+  // itself up as the module loads; src/localisation.ts replaces it, so only what the widget
+  // uses of the package (msg, str) is kept.
+  treeshake: { moduleSideEffects: (id) => !id.endsWith('/src/engine/schema.ts') && !id.includes('/node_modules/@lit/localize/') },
   plugins: [
     resolve({ browser: true }),
     minifyCssTemplates(),

@@ -28,7 +28,7 @@ import {
   type AnswerProblem,
   type DirectoryFilters,
   type Flow,
-  type FlowProblem,
+  type CodedProblem,
   type LoadProblem,
   type OutcomeResult,
   type Service,
@@ -59,7 +59,7 @@ const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
 type LoadState =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'ready'; flow: Flow; warnings: FlowProblem[] }
+  | { status: 'ready'; flow: Flow; warnings: CodedProblem[] }
   | { status: 'failed'; problem: LoadProblem };
 
 /**

@@ -292,8 +292,11 @@ describe('<support-finder>', () => {
     await shown(el);
     expect(headingText(el)).to.match(/not working right now/);
     const errors = [...shadow(el).querySelectorAll('.author-errors li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
-    expect(errors).to.include("steps[0].options[0].next: there is no step called 'age2'");
-    expect(errors).to.include("steps[2].services[0]: there is no service called 'nobody' in \"services\"");
+    // Each problem by its code, and where to find it explained: the words are in the command-line tool.
+    expect(errors).to.include('steps[0].options[0].next: unknown-step ("age2")');
+    expect(errors).to.include('steps[2].services[0]: unknown-service ("nobody")');
+    const details = shadow(el).querySelector('details')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(details).to.contain('run npx support-finder check on the flow file');
     expect([...shadow(el).querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.include('tel:999');
     await expect(el).to.be.accessible();
   });

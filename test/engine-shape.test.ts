@@ -4,7 +4,7 @@
  * breakages, both must accept or refuse alike and explain the same problems at the same paths.
  */
 import { expect } from '@open-wc/testing';
-import { Flow, checkShape, explainSchemaIssues, type FlowProblem, type ShapeIssue } from '../src/engine/index.js';
+import { Flow, checkShape, explainSchemaIssues, inWords, type CodedProblem, type ShapeIssue } from '../src/engine/index.js';
 import { FLOW_SCHEMA } from '../src/engine/flow-schema.js';
 import { clone, fetchJson } from './support.js';
 
@@ -44,7 +44,7 @@ function mutate(flow: Json, next: () => number): Json {
   return copy;
 }
 
-const explained = (problems: FlowProblem[]) => problems.map((p) => `${p.path}: ${p.message}`).sort();
+const explained = (problems: CodedProblem[]) => inWords(problems).map((p) => `${p.path}: ${p.message}`).sort();
 
 function compare(data: Json): boolean {
   const byZod = Flow.safeParse(data);

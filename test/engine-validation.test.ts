@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { reviewFlow, validateFlow, type FlowProblem } from '../src/engine/index.js';
+import { inWords, problemCode, problemInWords, reviewFlow, validateFlow, type FlowProblem, type Validation } from '../src/engine/index.js';
 import { clone, fetchJson } from './support.js';
 
 type Json = Record<string, any>;
@@ -174,7 +174,11 @@ describe('flow validation', () => {
 
   it('never throws, whatever it is given', () => {
     const odd: unknown[] = [null, 7, 'flow', [], {}, { steps: 'x' }, { formatVersion: 2 }, { formatVersion: 1, steps: [{}], services: [{}] }];
-    for (const result of odd.flatMap((data) => [validateFlow(data), reviewFlow(data)])) {
+    const inWordsOf = (data: unknown): Validation<FlowProblem> => {
+      const result = validateFlow(data);
+      return result.ok ? { ...result, warnings: inWords(result.warnings) } : { ok: false, errors: inWords(result.errors), warnings: inWords(result.warnings) };
+    };
+    for (const result of odd.flatMap((data) => [inWordsOf(data), reviewFlow(data)])) {
       expect(result.ok).to.equal(false);
       if (!result.ok) {
         expect(result.errors.length).to.be.greaterThan(0);
@@ -204,7 +208,13 @@ describe('the widget\'s own validation', () => {
     const result = validateFlow(flow);
     expect(result.ok).to.equal(false);
     if (!result.ok) {
-      expect(result.errors.map((e) => `${e.path}: ${e.message}`)).to.deep.equal([
+      // The widget carries codes and what they are about; the words are the tools'.
+      expect(result.errors).to.deep.equal([
+        { path: 'steps[3].options[1].next', code: 'unknown-step', params: ['age2'] },
+        { path: 'steps[10].services[0]', code: 'unknown-service', params: ['nope'] },
+      ]);
+      expect(result.errors.map(problemCode)).to.deep.equal(['unknown-step ("age2")', 'unknown-service ("nope")']);
+      expect(inWords(result.errors).map((e) => `${e.path}: ${e.message}`)).to.deep.equal([
         "steps[3].options[1].next: there is no step called 'age2'",
         "steps[10].services[0]: there is no service called 'nope' in \"services\"",
       ]);
@@ -221,7 +231,7 @@ describe('the widget\'s own validation', () => {
     expect(result.ok).to.equal(false);
     if (!result.ok) {
       expect(result.errors.map((e) => e.path)).to.have.members(['steps[2].body', 'steps[9].noMatch.en', 'services[0].description', 'services[3].contact[0].url']);
-      expect(result.errors.find((e) => e.path === 'steps[2].body')?.message).to.match(/'javascript:alert\(1\)' is not allowed/);
+      expect(inWords(result.errors).find((e) => e.path === 'steps[2].body')?.message).to.match(/'javascript:alert\(1\)' is not allowed/);
     }
   });
 
@@ -240,7 +250,7 @@ describe('the widget\'s own validation', () => {
       if (!result.ok) {
         expect(result.errors).to.have.length(1);
         expect(result.errors[0].path).to.match(/^steps\[1\]\.rules\[0\]\.when(\.not)+$/);
-        expect(result.errors[0].message).to.match(/nested more than 64 levels deep/);
+        expect(problemInWords(result.errors[0])).to.match(/nested more than 64 levels deep/);
       }
     }
   });
@@ -254,7 +264,7 @@ describe('the widget\'s own validation', () => {
     expect(result.ok).to.equal(false);
     if (!result.ok) {
       expect(result.errors.map((e) => e.path)).to.have.members(['steps[1].min', 'steps[1].max', 'steps[4].options']);
-      expect(result.errors[0].message).to.match(/not a whole number/);
+      expect(problemInWords(result.errors[0])).to.match(/not a whole number/);
     }
   });
 

@@ -84,7 +84,7 @@ describe('flows published from Open Referral UK directories', () => {
       expect(event.detail.errors, 'one problem').to.equal(1);
       await shown(el);
       const listed = shadow(el).querySelector('.author-errors')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-      expect(listed).to.equal('serviceDirectories: publish this flow with support-finder publish first');
+      expect(listed).to.equal('serviceDirectories: unpublished');
       const requested = performance.getEntriesByType('resource').map((entry) => entry.name);
       expect(requested.some((name) => /exampleshire-(v1|hsds3)\.json/.test(name))).to.equal(false);
       await expect(el).to.be.accessible();

@@ -8,6 +8,7 @@ export * from './matching.js';
 export * from './directory.js';
 export * from './results-text.js';
 export * from './validate.js';
+export * from './problem-words.js';
 export * from './load.js';
 export * from './default-urgent.js';
 export * from './explore.js';

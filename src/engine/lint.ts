@@ -7,15 +7,23 @@
  */
 import { SupportType, type Condition, type Flow, type LocalisedText, type Step, type Text } from './schema.js';
 import { isAudienceText } from './text.js';
-import { validateFlow, type FlowProblem, type Validation } from './validate.js';
+import { validateFlow, type Validation } from './validate.js';
+import { explainSchemaIssues, inWords, type FlowProblem } from './problem-words.js';
+import { checkShape } from './shape.js';
+import { FLOW_SCHEMA } from './flow-schema.js';
 
-/** validateFlow, then every check for authors. Never throws. */
-export function reviewFlow(data: unknown): Validation {
+/** validateFlow, then every check for authors, every problem in words. Never throws. */
+export function reviewFlow(data: unknown): Validation<FlowProblem> {
   const checked = validateFlow(data);
-  if (!checked.ok) return checked;
+  if (!checked.ok) {
+    // The widget names only where the shape is wrong; authors get which setting and why.
+    const wrongShape = checked.errors.some((e) => e.code === 'wrong-shape');
+    const errors = wrongShape ? explainSchemaIssues(checkShape(FLOW_SCHEMA, data), data) : checked.errors;
+    return { ok: false, errors: inWords(errors), warnings: inWords(checked.warnings) };
+  }
   try {
     const { errors, warnings } = lintFlow(checked.flow);
-    const all = [...checked.warnings, ...warnings];
+    const all = [...inWords(checked.warnings), ...warnings];
     return errors.length > 0 ? { ok: false, errors, warnings: all } : { ok: true, flow: checked.flow, warnings: all };
   } catch (error) {
     return {

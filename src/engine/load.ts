@@ -1,5 +1,5 @@
 /** Fetching a flow file and checking it, with every way that can fail named. */
-import { validateFlow, type FlowProblem } from './validate.js';
+import { validateFlow, type CodedProblem } from './validate.js';
 import type { Flow } from './schema.js';
 
 export type LoadProblem =
@@ -8,10 +8,10 @@ export type LoadProblem =
   | { kind: 'timeout'; seconds: number }
   | { kind: 'not-json'; detail: string }
   | { kind: 'integrity'; detail: string }
-  | { kind: 'invalid'; errors: FlowProblem[]; warnings: FlowProblem[] };
+  | { kind: 'invalid'; errors: CodedProblem[]; warnings: CodedProblem[] };
 
 export type LoadResult =
-  | { ok: true; flow: Flow; warnings: FlowProblem[] }
+  | { ok: true; flow: Flow; warnings: CodedProblem[] }
   | { ok: false; problem: LoadProblem };
 
 export interface LoadOptions {

@@ -9,7 +9,8 @@
  */
 import * as z from 'zod/mini';
 import { ServiceDirectory, type Contact, type Service, type SupportType } from './schema.js';
-import { describeValue, explainSchemaIssues, formatPath, type FlowProblem } from './validate.js';
+import { formatPath } from './validate.js';
+import { describeValue, explainSchemaIssues, inWords, type FlowProblem } from './problem-words.js';
 import type { ShapeIssue } from './shape.js';
 
 type Path = Array<string | number>;
@@ -29,7 +30,7 @@ export function checkDirectorySettings(flow: Json): FlowProblem[] {
   const result = z.array(ServiceDirectory).safeParse(flow.serviceDirectories);
   if (result.success) return [];
   const issues = result.error.issues.map((issue) => ({ ...issue, path: ['serviceDirectories', ...issue.path] }));
-  return explainSchemaIssues(issues as unknown as ShapeIssue[], flow);
+  return inWords(explainSchemaIssues(issues as unknown as ShapeIssue[], flow));
 }
 
 /** The services of a document: a list, `{"content": […]}` (v1 pages), `{"contents": […]}` (HSDS 3 pages) or one service. */

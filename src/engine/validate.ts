@@ -1,9 +1,11 @@
 /**
- * Checking a flow and explaining what is wrong in words a content designer can act on.
+ * Checking a flow, and saying where each problem is and which problem it is.
  *
- * Two passes: the zod schema checks the shape (and its issues are rewritten into sentences here,
- * never shown raw); then the flow is checked as a whole — names that point nowhere, questions
- * with nowhere to go, routes that loop without reaching results, unsafe links.
+ * Two passes: the flow's schema checks the shape; then the flow is checked as a whole — names that
+ * point nowhere, questions with nowhere to go, routes that loop without reaching results, unsafe
+ * links. Each problem is a short stable code with the names and values it is about; the words a
+ * content designer reads are in problem-words.ts, used by the tools, so the widget does not carry
+ * them (it lists the codes and sends the site owner to `npx support-finder check`).
  */
 import { FLOW_SCHEMA } from './flow-schema.js';
 import { isSafeHref, linksIn } from './markup.js';
@@ -13,19 +15,86 @@ import { checkShape, type ShapeIssue } from './shape.js';
 import { FORMAT_VERSION } from './version.js';
 import { possibleNextSteps } from './routing.js';
 
-export interface FlowProblem {
-  /** Where the problem is, as a JSON path: `steps[3].options[1].next`. */
-  path: string;
-  /** What is wrong, in plain words. */
-  message: string;
+/**
+ * Every problem validateFlow can find, with what it carries. A value from the flow is carried
+ * shortened; problem-words.ts has the sentence for each.
+ */
+export interface ProblemParams {
+  /** The shape check failed here (the widget's only shape problem; see explainSchemaIssues). */
+  'wrong-shape': [issue: ShapeIssue['code']];
+  missing: [];
+  /** The JSON type the schema expects, and the value found. */
+  'wrong-type': [expected: string, value: unknown];
+  'unknown-setting': [key: string];
+  /** The value found, then the values allowed. */
+  'not-allowed-value': [value: unknown, ...allowed: string[]];
+  'not-language': [value: unknown];
+  'not-language-key': [key: string];
+  'not-name': [value: unknown];
+  /** A step's kind is missing (no params) or not one of the four. */
+  'step-kind': [] | [value: unknown];
+  'not-condition': [];
+  'contact-type': [];
+  'not-text': [];
+  'not-allowed': [];
+  'not-object': [];
+  'newer-format': [version: number];
+  unpublished: [];
+  'too-deep': [];
+  unchecked: [reason: string];
+  'duplicate-step': [id: string];
+  'duplicate-service': [id: string];
+  'unknown-step': [id: string];
+  'unknown-service': [id: string];
+  'unsafe-link': [href: string];
+  'not-web-address': [url: string];
+  'urgent-not-urgent': [id: string, kind: string];
+  'no-urgent-step': [];
+  'urgent-no-services': [];
+  'info-no-next': [];
+  'too-few-options': [type: string];
+  'yesno-options': [];
+  'not-whole-number': [value: number];
+  'min-above-max': [min: number, max: number];
+  'question-no-next': [];
+  'no-outcome-step': [];
+  unreachable: [id: string];
+  loop: [id: string];
 }
 
-export type Validation =
-  | { ok: true; flow: Flow; warnings: FlowProblem[] }
-  | { ok: false; errors: FlowProblem[]; warnings: FlowProblem[] };
+export type ProblemCode = keyof ProblemParams;
 
+/** One problem: where it is, which it is, and what it is about. */
+export type CodedProblem = {
+  [C in ProblemCode]: {
+    /** Where the problem is, as a JSON path: `steps[3].options[1].next`. */
+    path: string;
+    code: C;
+    params?: ProblemParams[C];
+  };
+}[ProblemCode];
+
+export type Validation<P = CodedProblem> =
+  | { ok: true; flow: Flow; warnings: P[] }
+  | { ok: false; errors: P[]; warnings: P[] };
+
+export function problem<C extends ProblemCode>(path: string, code: C, ...params: ProblemParams[C]): CodedProblem {
+  return (params.length > 0 ? { path, code, params } : { path, code }) as CodedProblem;
+}
+
+/**
+ * A problem as the widget lists it for the site owner: its code, and what it is about as JSON,
+ * `unknown-step ("nowhere")`. `npx support-finder check` says the same in words.
+ */
+export function problemCode(problem: CodedProblem): string {
+  return problem.params ? `${problem.code} (${JSON.stringify(problem.params).slice(1, -1)})` : problem.code;
+}
+
+type Report = <C extends ProblemCode>(path: string, code: C, ...params: ProblemParams[C]) => void;
 type PathPart = PropertyKey;
-type Issue = ShapeIssue;
+
+/** The path of a problem with the whole file rather than one place in it. */
+export const WHOLE_FILE = '(the whole file)';
 
 export function formatPath(path: readonly PathPart[]): string {
   let out = '';
@@ -34,140 +103,7 @@ export function formatPath(path: readonly PathPart[]): string {
     else if (/^[A-Za-z_$][\w$]*$/.test(String(part))) out += out ? `.${String(part)}` : String(part);
     else out += `[${JSON.stringify(String(part))}]`;
   }
-  return out || '(the whole file)';
-}
-
-function valueAt(root: unknown, path: readonly PathPart[]): unknown {
-  let here = root;
-  for (const part of path) {
-    if (here === null || typeof here !== 'object') return undefined;
-    here = (here as Record<PropertyKey, unknown>)[part];
-  }
-  return here;
-}
-
-export function describeValue(value: unknown): string {
-  if (value === null) return 'empty (null)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `the text '${shown}'`;
-  }
-  if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'boolean') return `${value}`;
-  if (typeof value === 'object') return 'a group of settings';
-  return String(value);
-}
-
-const EXPECTED: Record<string, string> = {
-  string: 'text in quotes',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list in square brackets [ … ]',
-  object: 'a group of settings in curly brackets { … }',
-  record: 'a group of settings in curly brackets { … }',
-};
-
-/**
- * Lower score: the branch of a union the author most likely meant. A wrong `discriminator`
- * (a step's kind, a contact's type) rules a branch out; any other problem only counts against it.
- */
-function branchScore(issues: readonly Issue[], discriminator: string): number {
-  return issues.reduce((score, issue) => {
-    if (issue.path.length === 0 && issue.code === 'invalid_type') return score + 1000;
-    if (issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === discriminator) return score + 1000;
-    if (issue.code === 'unrecognized_keys') return score + 10 * issue.keys.length;
-    return score + 1;
-  }, 0);
-}
-
-function unionMessage(path: readonly PathPart[], root: unknown): FlowProblem {
-  const last = path[path.length - 1];
-  const parent = path[path.length - 2];
-  const at = formatPath(path);
-  if (parent === 'steps') {
-    const kind = valueAt(root, [...path, 'kind']);
-    return {
-      path: formatPath([...path, 'kind']),
-      message: `${kind === undefined ? 'this is required but missing' : `should be one of 'question', 'info', 'outcome', 'urgent', but it is ${describeValue(kind)}`}: it says which kind of step this is`,
-    };
-  }
-  if (last === 'when' || last === 'not' || parent === 'all' || parent === 'any') {
-    return { path: at, message: 'this is not a condition: use one of "all", "any", "not", "answer" (with "equals", "includes", "gt", "gte", "lt", "lte" or "answered"), "tag" or "audience"' };
-  }
-  if (parent === 'contact') {
-    return { path: at, message: 'a contact needs a "type" of phone, sms, website, email or address' };
-  }
-  return { path: at, message: 'should be text in quotes, or one text per language such as {"en": "…", "cy": "…"}' };
-}
-
-function explainIssue(issue: Issue, root: unknown, base: readonly PathPart[]): FlowProblem[] {
-  const path = [...base, ...issue.path];
-  const at = formatPath(path);
-  const value = valueAt(root, path);
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (value === undefined) return [{ path: at, message: 'this is required but missing' }];
-      const expected = EXPECTED[issue.expected] ?? issue.expected;
-      return [{ path: at, message: `should be ${expected}, but it is ${describeValue(value)}` }];
-    }
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => ({
-        path: formatPath([...path, key]),
-        message: `there is no setting called '${key}' here; check the spelling, or remove it`,
-      }));
-    case 'invalid_value': {
-      if (value === undefined) return [{ path: at, message: 'this is required but missing' }];
-      const allowed = issue.values.map((v) => `'${String(v)}'`).join(', ');
-      return [
-        {
-          path: at,
-          message:
-            issue.values.length === 1
-              ? `should be ${allowed}, but it is ${describeValue(value)}`
-              : `should be one of ${allowed}, but it is ${describeValue(value)}`,
-        },
-      ];
-    }
-    case 'invalid_format': {
-      if (path[path.length - 1] === 'defaultLocale' || typeof path[path.length - 1] === 'string' && /locale/i.test(String(path[path.length - 1]))) {
-        return [{ path: at, message: `${describeValue(value)} is not a language code such as 'en' or 'cy'` }];
-      }
-      return [
-        {
-          path: at,
-          message: `${describeValue(value)} is not a valid name here: use lower-case letters, digits and hyphens, such as 'self-harm'`,
-        },
-      ];
-    }
-    case 'invalid_key':
-      return [{ path: at, message: `'${String(path[path.length - 1])}' is not a language code such as 'en' or 'cy'` }];
-    case 'invalid_union': {
-      if (value === undefined) {
-        return [{ path: at, message: 'this is required but missing' }];
-      }
-      const discriminator = path[path.length - 2] === 'contact' ? 'type' : 'kind';
-      const score = (issues: readonly Issue[]) => branchScore(issues, discriminator);
-      const best = [...issue.errors].sort((a, b) => score(a) - score(b))[0];
-      if (!best || score(best) >= 1000) return [unionMessage(path, root)];
-      return best.flatMap((inner) => explainIssue(inner, root, path));
-    }
-    default:
-      return [{ path: at, message: 'this value is not allowed here' }];
-  }
-}
-
-/** Zod issues, rewritten as sentences. Exported for tests of the wording. */
-export function explainSchemaIssues(issues: readonly Issue[], root: unknown): FlowProblem[] {
-  const seen = new Set<string>();
-  return issues
-    .flatMap((issue) => explainIssue(issue, root, []))
-    .filter((problem) => {
-      const key = `${problem.path}\u0000${problem.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  return out || WHOLE_FILE;
 }
 
 /**
@@ -175,7 +111,7 @@ export function explainSchemaIssues(issues: readonly Issue[], root: unknown): Fl
  * and little enough that no check ever runs out of call stack. Without a fixed limit, whether a
  * deeply nested flow passed would depend on how much stack happened to be left.
  */
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 
 interface Nested {
   value: unknown;
@@ -206,43 +142,29 @@ function tooDeep(data: unknown): PathPart[] | undefined {
 export function validateFlow(data: unknown): Validation {
   try {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      return {
-        ok: false,
-        errors: [{ path: '(the whole file)', message: 'a flow file must be one group of settings in curly brackets { … }' }],
-        warnings: [],
-      };
+      return { ok: false, errors: [problem(WHOLE_FILE, 'not-object')], warnings: [] };
     }
     const version = (data as { formatVersion?: unknown }).formatVersion;
     if (typeof version === 'number' && version > FORMAT_VERSION) {
-      return {
-        ok: false,
-        errors: [{ path: 'formatVersion', message: `this flow uses format version ${version}, but this finder reads version ${FORMAT_VERSION}: update the finder` }],
-        warnings: [],
-      };
+      return { ok: false, errors: [problem('formatVersion', 'newer-format', version)], warnings: [] };
     }
     // Directories are merged by the command-line tool: the widget requests nothing but the flow.
     if ('serviceDirectories' in data) {
-      return { ok: false, errors: [{ path: 'serviceDirectories', message: 'publish this flow with support-finder publish first' }], warnings: [] };
+      return { ok: false, errors: [problem('serviceDirectories', 'unpublished')], warnings: [] };
     }
     const deep = tooDeep(data);
     if (deep) {
-      return {
-        ok: false,
-        errors: [{ path: formatPath(deep), message: `this is nested more than ${MAX_DEPTH} levels deep: put fewer conditions inside conditions` }],
-        warnings: [],
-      };
+      return { ok: false, errors: [problem(formatPath(deep), 'too-deep')], warnings: [] };
     }
     const issues = checkShape(FLOW_SCHEMA, data);
-    if (issues.length > 0) return { ok: false, errors: explainSchemaIssues(issues, data), warnings: [] };
+    // Where the shape is wrong and zod's name for what is wrong; which setting the author most
+    // likely got wrong, in words, is worked out by the tools (problem-words.ts).
+    if (issues.length > 0) return { ok: false, errors: issues.map((issue) => problem(formatPath(issue.path), 'wrong-shape', issue.code)), warnings: [] };
     const flow = data as Flow;
     const { errors, warnings } = checkFlow(flow);
     return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, flow, warnings };
   } catch (error) {
-    return {
-      ok: false,
-      errors: [{ path: '(the whole file)', message: `the flow could not be checked (${error instanceof Error ? error.message : 'unknown problem'})` }],
-      warnings: [],
-    };
+    return { ok: false, errors: [problem(WHOLE_FILE, 'unchecked', error instanceof Error ? error.message : 'unknown problem')], warnings: [] };
   }
 }
 
@@ -252,26 +174,26 @@ export function validateFlow(data: unknown): Validation {
  * loops without a way out, and no link uses a scheme other than https, http, tel, sms, mailto. Authoring mistakes that do not stop a flow running are left to
  * reviewFlow (lint.ts). Assumes the shape is already valid.
  */
-export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowProblem[] } {
-  const errors: FlowProblem[] = [];
-  const warnings: FlowProblem[] = [];
-  const error = (path: string, message: string) => errors.push({ path, message });
+export function checkFlow(flow: Flow): { errors: CodedProblem[]; warnings: CodedProblem[] } {
+  const errors: CodedProblem[] = [];
+  const warnings: CodedProblem[] = [];
+  const error: Report = (path, code, ...params) => errors.push(problem(path, code, ...params));
   const stepIndex = new Map<string, number>();
   flow.steps.forEach((step, i) => {
-    if (stepIndex.has(step.id)) error(`steps[${i}].id`, `another step is already called '${step.id}'; every step needs its own id`);
+    if (stepIndex.has(step.id)) error(`steps[${i}].id`, 'duplicate-step', step.id);
     else stepIndex.set(step.id, i);
   });
   const serviceIds = new Set<string>();
   flow.services.forEach((service, i) => {
-    if (serviceIds.has(service.id)) error(`services[${i}].id`, `another service is already called '${service.id}'; every service needs its own id`);
+    if (serviceIds.has(service.id)) error(`services[${i}].id`, 'duplicate-service', service.id);
     serviceIds.add(service.id);
   });
   const stepRef = (path: string, id: string | undefined) => {
-    if (id !== undefined && !stepIndex.has(id)) error(path, `there is no step called '${id}'`);
+    if (id !== undefined && !stepIndex.has(id)) error(path, 'unknown-step', id);
   };
   const serviceRefs = (path: string, ids: readonly string[] | undefined) =>
     ids?.forEach((id, j) => {
-      if (!serviceIds.has(id)) error(`${path}[${j}]`, `there is no service called '${id}' in "services"`);
+      if (!serviceIds.has(id)) error(`${path}[${j}]`, 'unknown-service', id);
     });
 
   // Links in any words a flow shows: only https, http, tel, sms and mailto, never javascript:.
@@ -279,7 +201,7 @@ export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPr
     if (text === undefined) return;
     for (const variant of allVariants(text)) {
       for (const href of linksIn(variant.value)) {
-        if (!isSafeHref(href)) error(`${path}${variant.path}`, `the link '${href.slice(0, 60)}' is not allowed: links must start with https:, http:, tel:, sms: or mailto:`);
+        if (!isSafeHref(href)) error(`${path}${variant.path}`, 'unsafe-link', href.slice(0, 60));
       }
     }
   };
@@ -287,7 +209,7 @@ export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPr
     links(`services[${i}].description`, service.description);
     service.contact.forEach((contact, j) => {
       if (contact.type === 'website' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(contact.url)) {
-        error(`services[${i}].contact[${j}].url`, `'${contact.url.slice(0, 60)}' is not a web address: it must start with https:// (or http://)`);
+        error(`services[${i}].contact[${j}].url`, 'not-web-address', contact.url.slice(0, 60));
       }
     });
   });
@@ -296,9 +218,9 @@ export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPr
   if (flow.urgentStep !== undefined) {
     stepRef('urgentStep', flow.urgentStep);
     const target = flow.steps[stepIndex.get(flow.urgentStep) ?? -1];
-    if (target && target.kind !== 'urgent') error('urgentStep', `'${flow.urgentStep}' is a ${target.kind} step, but urgent help must be an urgent step`);
+    if (target && target.kind !== 'urgent') error('urgentStep', 'urgent-not-urgent', flow.urgentStep, target.kind);
   } else if (urgentId === undefined) {
-    error('steps', 'there is no urgent step: add one (kind "urgent") so "Get help now" always has somewhere to go');
+    error('steps', 'no-urgent-step');
   }
   stepRef('start', flow.start);
 
@@ -314,34 +236,34 @@ export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPr
     }
     if (step.kind === 'urgent') {
       serviceRefs(`${at}.services`, step.services);
-      if (step.services.length === 0) error(`${at}.services`, 'urgent help must list at least one service to contact');
+      if (step.services.length === 0) error(`${at}.services`, 'urgent-no-services');
       return;
     }
     stepRef(`${at}.next`, step.next);
     step.rules?.forEach((rule, j) => stepRef(`${at}.rules[${j}].next`, rule.next));
     if (step.kind === 'info') {
-      if (step.next === undefined) error(`${at}.next`, 'this page has no next step: add "next"');
+      if (step.next === undefined) error(`${at}.next`, 'info-no-next');
       return;
     }
     const options = step.options ?? [];
     options.forEach((option, j) => stepRef(`${at}.options[${j}].next`, option.next));
     if ((step.type === 'single' || step.type === 'multiple' || step.type === 'select') && options.length < 2) {
-      error(`${at}.options`, `a ${step.type === 'select' ? 'list' : 'choice'} question needs at least two options`);
+      error(`${at}.options`, 'too-few-options', step.type);
     }
     if (step.type === 'yesno' && step.options && options.map((o) => o.value).sort().join() !== 'no,yes') {
-      error(`${at}.options`, 'a yes/no question has exactly two options, with the values "yes" and "no"');
+      error(`${at}.options`, 'yesno-options');
     }
     // A number question must accept at least one whole number a person can type.
     for (const bound of ['min', 'max'] as const) {
       const value = step[bound];
-      if (value !== undefined && (!Number.isInteger(value) || Math.abs(value) > 1e15)) error(`${at}.${bound}`, `${value} is not a whole number a person can type: use a whole number such as 11`);
+      if (value !== undefined && (!Number.isInteger(value) || Math.abs(value) > 1e15)) error(`${at}.${bound}`, 'not-whole-number', value);
     }
-    if (step.min !== undefined && step.max !== undefined && step.min > step.max) error(`${at}.min`, `the smallest number (${step.min}) is larger than the largest (${step.max})`);
+    if (step.min !== undefined && step.max !== undefined && step.min > step.max) error(`${at}.min`, 'min-above-max', step.min, step.max);
     const everyOptionRoutes = !step.optional && options.length > 0 && options.every((o) => o.next !== undefined || o.urgent);
-    if (step.next === undefined && !everyOptionRoutes) error(`${at}.next`, 'this question has no next step: add "next" (where to go when no rule applies)');
+    if (step.next === undefined && !everyOptionRoutes) error(`${at}.next`, 'question-no-next');
   });
 
-  if (errors.length === 0) checkRoutes(flow, urgentId, error, (path, message) => warnings.push({ path, message }));
+  if (errors.length === 0) checkRoutes(flow, urgentId, error, (path, code, ...params) => warnings.push(problem(path, code, ...params)));
   return { errors, warnings };
 }
 
@@ -349,8 +271,8 @@ export function checkFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPr
 function checkRoutes(
   flow: Flow,
   urgentId: string | undefined,
-  error: (path: string, message: string) => void,
-  warn: (path: string, message: string) => void
+  error: Report,
+  warn: Report
 ) {
   const startId = flow.start ?? flow.steps[0]?.id;
   if (startId === undefined) return;
@@ -375,10 +297,10 @@ function checkRoutes(
   const finishes = new Set(flow.steps.filter((s) => s.kind === 'outcome' || s.kind === 'urgent').map((s) => s.id));
   for (const id of finishes) for (const from of incoming.get(id) ?? []) finishes.add(from);
   if (!flow.steps.some((s) => s.kind === 'outcome')) {
-    error('steps', 'there is no outcome step: add one (kind "outcome") so people can see which services fit them');
+    error('steps', 'no-outcome-step');
   }
   flow.steps.forEach((step, i) => {
-    if (!reached.has(step.id)) warn(`steps[${i}]`, `no route leads to the step '${step.id}', so nobody will see it`);
-    else if (!finishes.has(step.id)) error(`steps[${i}]`, `every route from the step '${step.id}' goes round in a loop and never reaches results or urgent help`);
+    if (!reached.has(step.id)) warn(`steps[${i}]`, 'unreachable', step.id);
+    else if (!finishes.has(step.id)) error(`steps[${i}]`, 'loop', step.id);
   });
 }

@@ -113,4 +113,5 @@ export const templates = {
   "Messages can show on a locked screen. If other people use this phone, they may see them.": "قد تظهر الرسائل على الشاشة وهي مقفلة. إذا كان أشخاص آخرون يستخدمون هذا الهاتف، فقد يرونها.",
   "Send": "إرسال",
   "The results could not be sent. Try again, or keep them another way.": "تعذّر إرسال النتائج. حاول مرة أخرى، أو احتفظ بها بطريقة أخرى.",
+  "To see what each problem means and how to fix it, run npx support-finder check on the flow file.": "لمعرفة معنى كل مشكلة وكيفية إصلاحها، شغّل npx support-finder check على ملف المسار.",
 };

@@ -113,4 +113,5 @@ export const templates = {
   "Messages can show on a locked screen. If other people use this phone, they may see them.": "Gall negeseuon ymddangos ar sgrin sydd wedi’i chloi. Os bydd pobl eraill yn defnyddio’r ffôn hwn, efallai y byddan nhw’n eu gweld.",
   "Send": "Anfon",
   "The results could not be sent. Try again, or keep them another way.": "Doedd dim modd anfon y canlyniadau. Rhowch gynnig arall arni, neu cadwch nhw mewn ffordd arall.",
+  "To see what each problem means and how to fix it, run npx support-finder check on the flow file.": "I weld beth mae pob problem yn ei olygu a sut i’w datrys, rhedwch npx support-finder check ar y ffeil llif.",
 };

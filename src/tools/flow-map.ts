@@ -5,7 +5,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { flowGraph, words, type Edge, type FlowGraph } from '../engine/graph.js';
-import { loadFlow, type LoadProblem } from '../engine/index.js';
+import { loadFlow, problemInWords, type LoadProblem } from '../engine/index.js';
 import { FONT_SIZE, KIND_WORDS, LINE_HEIGHT, layoutMap, type MapLayout, type Measure, type PlacedEdge, type PlacedStep } from './map-layout.js';
 import { styles } from './flow-map.styles.js';
 
@@ -188,7 +188,7 @@ export class SupportFinderMap extends LitElement {
           <p>${problemWords(view.problem)}</p>
           ${view.problem.kind === 'invalid'
             ? html`<ul>
-                ${view.problem.errors.map((e) => html`<li><code>${e.path}</code>: ${e.message}</li>`)}
+                ${view.problem.errors.map((e) => html`<li><code>${e.path}</code>: ${problemInWords(e)}</li>`)}
               </ul>`
             : nothing}
         </div>`;

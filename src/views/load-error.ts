@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { plural } from '../localisation.js';
-import { DEFAULT_URGENT_SERVICES, type LoadProblem } from '../engine/index.js';
+import { DEFAULT_URGENT_SERVICES, problemCode, type LoadProblem } from '../engine/index.js';
 import type { ViewContext } from './context.js';
 import { renderUrgentCard } from './urgent.js';
 
@@ -27,8 +27,9 @@ function technicalDetail(problem: LoadProblem): TemplateResult {
     case 'invalid':
       return html`<p>${plural(msg('one:The flow file has # problem:|other:The flow file has # problems:'), problem.errors.length)}</p>
         <ul class="author-errors">
-          ${problem.errors.map((e) => html`<li><code>${e.path}</code>: ${e.message}</li>`)}
-        </ul>`;
+          ${problem.errors.map((e) => html`<li><code>${e.path}</code>: ${problemCode(e)}</li>`)}
+        </ul>
+        <p>${msg('To see what each problem means and how to fix it, run npx support-finder check on the flow file.')}</p>`;
   }
 }
 

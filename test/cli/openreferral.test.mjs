@@ -19,7 +19,7 @@ const readJson = (file) => JSON.parse(readFileSync(join(root, file), 'utf8'));
 const bundleDir = mkdtempSync(join(tmpdir(), 'sf-oruk-'));
 await build({
   stdin: {
-    contents: "export * from './src/engine/openreferral.ts'; export { validateFlow } from './src/engine/validate.ts';",
+    contents: "export * from './src/engine/openreferral.ts'; export { validateFlow } from './src/engine/validate.ts'; export { inWords } from './src/engine/problem-words.ts';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -170,7 +170,8 @@ test('a bad feed: every problem names the feed and the place in it, in plain wor
 test('the widget refuses a flow that still has serviceDirectories, with one clear error', () => {
   const result = engine.validateFlow(readJson(fixture('flow.json')));
   assert.equal(result.ok, false);
-  assert.deepEqual(result.errors, [{ path: 'serviceDirectories', message: 'publish this flow with support-finder publish first' }]);
+  assert.deepEqual(result.errors, [{ path: 'serviceDirectories', code: 'unpublished' }]);
+  assert.deepEqual(engine.inWords(result.errors), [{ path: 'serviceDirectories', message: 'publish this flow with support-finder publish first' }]);
 });
 
 test('publish -o writes the committed published fixture exactly, so it cannot drift', () => {
