@@ -442,8 +442,10 @@ describe('hostile flows: the engine', function () {
     expect(messages('100,000-character strings').join('\n')).to.match(/services\[0\]\.description: the link 'javascript:x' is not allowed/);
     expect(messages('3,000 steps with one id').join('\n')).to.match(/already called 'same'/);
     expect(messages('every step loops to itself').join('\n')).to.match(/goes round in a loop/);
-    // The widget names where the shape is wrong; the review says which setting and why.
-    expect(messages('3,000 unknown kinds of step').join('\n')).to.match(/steps\[2999\]: this is not what a flow has here \(invalid_union\)/);
+    // The widget only says the shape is wrong; the review says where, which setting and why.
+    expect(messages('3,000 unknown kinds of step')).to.deep.equal([
+      '(the whole file): this file does not have the shape of a flow: support-finder check says where and what is wrong',
+    ]);
     const reviewed = reviewFlow(worst.find(([n]) => n === '3,000 unknown kinds of step')?.[1]);
     const reviewedWords = reviewed.ok ? '' : reviewed.errors.map((e) => `${e.path}: ${e.message}`).join('\n');
     expect(reviewedWords).to.match(/steps\[2999\]\.kind: should be one of 'question', 'info', 'outcome', 'urgent'/);

@@ -134,7 +134,7 @@ export function explainSchemaIssues(issues: readonly Issue[], root: unknown): Co
 const MISSING = 'this is required but missing';
 
 const WORDS: { [C in ProblemCode]: (...params: ProblemParams[C]) => string } = {
-  'wrong-shape': (issue) => `this is not what a flow has here (${issue}): support-finder check says exactly what is wrong`,
+  'wrong-shape': () => 'this file does not have the shape of a flow: support-finder check says where and what is wrong',
   missing: () => MISSING,
   'wrong-type': (expected, value) => `should be ${EXPECTED[expected] ?? expected}, but it is ${describeValue(value)}`,
   'unknown-setting': (key) => `there is no setting called '${key}' here; check the spelling, or remove it`,

@@ -132,10 +132,16 @@ function compile(root: JsonSchema): Fit {
 
 const compiled = new WeakMap<JsonSchema, Fit>();
 
-export function checkShape(root: JsonSchema, value: unknown): ShapeIssue[] {
+/** Whether a value has the schema's shape: the widget's check, compiled once, with no listing. */
+export function fitsShape(root: JsonSchema, value: unknown): boolean {
   let fits = compiled.get(root);
   if (!fits) compiled.set(root, (fits = compile(root)));
-  if (fits(value)) return [];
+  return fits(value);
+}
+
+/** Every place a value departs from the schema, as zod words it; empty when it fits. For tools. */
+export function checkShape(root: JsonSchema, value: unknown): ShapeIssue[] {
+  if (fitsShape(root, value)) return [];
   const check = (schema: JsonSchema, value: unknown, path: Path, issues: ShapeIssue[]): void => {
     if (schema.$ref) return check(root.$defs?.[schema.$ref.slice('#/$defs/'.length)] ?? {}, value, path, issues);
     if (schema.anyOf) {

@@ -11,7 +11,7 @@ import { FLOW_SCHEMA } from './flow-schema.js';
 import { isSafeHref, linksIn } from './markup.js';
 import type { Flow, Text } from './schema.js';
 import { allVariants } from './text.js';
-import { checkShape, type ShapeIssue } from './shape.js';
+import { fitsShape } from './shape.js';
 import { FORMAT_VERSION } from './version.js';
 import { possibleNextSteps } from './routing.js';
 
@@ -21,7 +21,7 @@ import { possibleNextSteps } from './routing.js';
  */
 export interface ProblemParams {
   /** The shape check failed here (the widget's only shape problem; see explainSchemaIssues). */
-  'wrong-shape': [issue: ShapeIssue['code']];
+  'wrong-shape': [];
   missing: [];
   /** The JSON type the schema expects, and the value found. */
   'wrong-type': [expected: string, value: unknown];
@@ -156,10 +156,9 @@ export function validateFlow(data: unknown): Validation {
     if (deep) {
       return { ok: false, errors: [problem(formatPath(deep), 'too-deep')], warnings: [] };
     }
-    const issues = checkShape(FLOW_SCHEMA, data);
-    // Where the shape is wrong and zod's name for what is wrong; which setting the author most
-    // likely got wrong, in words, is worked out by the tools (problem-words.ts).
-    if (issues.length > 0) return { ok: false, errors: issues.map((issue) => problem(formatPath(issue.path), 'wrong-shape', issue.code)), warnings: [] };
+    // Only whether the shape is right: where and why it is wrong is worked out by the tools
+    // (reviewFlow, `support-finder check`), which keeps that code out of the widget.
+    if (!fitsShape(FLOW_SCHEMA, data)) return { ok: false, errors: [problem(WHOLE_FILE, 'wrong-shape')], warnings: [] };
     const flow = data as Flow;
     const { errors, warnings } = checkFlow(flow);
     return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, flow, warnings };
