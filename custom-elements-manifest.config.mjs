@@ -18,7 +18,11 @@ const asPublished = {
       }
       for (const declaration of module.declarations ?? []) {
         if (!declaration.members) continue;
-        declaration.members = declaration.members.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected');
+        const hidden = new Set(declaration.members.filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name));
+        declaration.members = declaration.members.filter((m) => !hidden.has(m.name));
+        // Internal state is declared in static properties too (state: true), which the analyzer
+        // reads as attributes: only those of public fields are attributes.
+        if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));
       }
     }
   },

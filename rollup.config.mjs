@@ -40,7 +40,7 @@ function collapseTemplateWhitespace() {
 /** The same minification for both builds; only the classic script is not a module. */
 function terserOptions({ module }) {
   return {
-    ecma: 2021,
+    ecma: 2022,
     module,
     compress: { passes: 5, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true },
     toplevel: true,
@@ -57,7 +57,7 @@ const localeBundles = (await readdir('src/locales'))
   .map((name) => ({
     input: `src/locales/${name}`,
     output: { file: `dist/locales/${name}`, format: 'es' },
-    plugins: [resolve({ browser: true }), terser({ ecma: 2021, module: true, format: { comments: false } })],
+    plugins: [resolve({ browser: true }), terser({ ecma: 2022, module: true, format: { comments: false } })],
   }));
 
 const esModule = {
@@ -72,7 +72,7 @@ const esModule = {
   plugins: [
     resolve({ browser: true }),
     minifyCssTemplates(),
-    esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     terser(terserOptions({ module: true })),
     collapseTemplateWhitespace(),
   ],

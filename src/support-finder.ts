@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import {
@@ -114,119 +113,138 @@ type LoadState =
  * @cssprop --sf-focus-width - Thickness of the focus ring. Default 4px.
  */
 export class SupportFinder extends LitElement {
+  static override properties = {
+    flow: { reflect: true },
+    flowIntegrity: { attribute: 'flow-integrity' },
+    timeout: { type: Number },
+    exitUrl: { attribute: 'exit-url' },
+    persist: {},
+    mode: {},
+    theme: { reflect: true },
+    load: { state: true },
+    session: { state: true },
+    problem: { state: true },
+    draft: { state: true },
+    directory: { state: true },
+    filters: { state: true },
+    ageError: { state: true },
+    leaving: { state: true },
+    resultsEndpoint: { attribute: 'results-endpoint' },
+    keeping: { state: true },
+  };
   static override styles = styles;
 
   /** This build's version; a page that loads two versions is warned in the console. */
   static readonly version = VERSION;
 
   /** The address of the flow file (JSON), relative to the page or absolute. */
-  @property({ reflect: true }) flow = '';
+  flow = '';
 
   /**
    * A Subresource-Integrity style digest of the reviewed flow ("sha384-…"). A flow file whose
    * bytes do not match is refused, so a trust can pin the version it signed off.
    */
-  @property({ attribute: 'flow-integrity' }) flowIntegrity?: string;
+  flowIntegrity?: string;
 
   /** How long to wait for the flow, in milliseconds, retries included (default 15000). */
-  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT;
+  timeout: number = DEFAULT_TIMEOUT;
 
   /**
    * Where "Leave this page quickly" (and Shift pressed three times) goes: a neutral page.
    * Only http(s) addresses are used; anything else falls back to the default.
    */
-  @property({ attribute: 'exit-url' }) exitUrl: string = DEFAULT_EXIT_URL;
+  exitUrl: string = DEFAULT_EXIT_URL;
 
   /**
    * `session` keeps progress in sessionStorage for this tab, keyed by flow id and version, so a
    * reload does not lose it. By default nothing is stored anywhere.
    */
-  @property() persist: 'none' | 'session' = 'none';
+  persist: 'none' | 'session' = 'none';
 
   /**
    * `directory` shows the flow's whole catalogue of services, A to Z, with filters, instead of
    * the questions: for adults who work with young people and want the list. Results pages link
    * to the same list ("See all services").
    */
-  @property() mode: 'questions' | 'directory' = 'questions';
+  mode: 'questions' | 'directory' = 'questions';
 
   /**
    * The built-in look: `nhs` (NHS.UK colours, 19px text, yellow focus ring) or `neutral` (plain
    * colours, the system font). Either sets `--sf-*` tokens; a host's own tokens still win.
    */
-  @property({ reflect: true }) theme: 'nhs' | 'neutral' = 'nhs';
+  theme: 'nhs' | 'neutral' = 'nhs';
 
-  @state() private load: LoadState = { status: 'idle' };
-  @state() private session: Session | undefined;
-  @state() private problem: AnswerProblem | undefined;
+  private load: LoadState = { status: 'idle' };
+  private session: Session | undefined;
+  private problem: AnswerProblem | undefined;
   /** What was entered when an answer was refused, so it is shown again with the error. */
-  @state() private draft: AnswerInput;
+  private draft: AnswerInput;
   /** The directory is on screen (the mode attribute, or "See all services"). */
-  @state() private directory = false;
+  private directory = false;
   /** Reached from results, so "Back to questions" returns there. */
-  private fromFlow = false;
+  #fromFlow = false;
   /** "Get help now" was pressed in the directory, so Back returns to it. */
-  private helpFromDirectory = false;
-  @state() private filters: DirectoryFilters = {};
-  @state() private ageError = false;
+  #helpFromDirectory = false;
+  private filters: DirectoryFilters = {};
+  private ageError = false;
   /** Counts filter changes, so each Apply is announced and reported, even with the same count. */
-  private filterRun = 0;
-  private listCache: { filters: DirectoryFilters; locale: string; services: Service[] } | undefined;
+  #filterRun = 0;
+  #listCache: { filters: DirectoryFilters; locale: string; services: Service[] } | undefined;
 
-  private request: AbortController | undefined;
-  private shiftPresses: number[] = [];
+  #request: AbortController | undefined;
+  #shiftPresses: number[] = [];
   /** Set by quick exit: the widget shows nothing but "Leaving this page" from then on. */
-  @state() private leaving = false;
+  private leaving = false;
   /** Said to screen readers with the next step's heading, e.g. "Your answers have been cleared". */
-  private pendingAnnouncement = '';
-  private focusTarget: 'heading' | 'summary' | undefined;
-  private shownKey = '';
-  private outcomeCache: { session: Session; result: OutcomeResult } | undefined;
+  #pendingAnnouncement = '';
+  #focusTarget: 'heading' | 'summary' | undefined;
+  #shownKey = '';
+  #outcomeCache: { session: Session; result: OutcomeResult } | undefined;
   /** Renders again when this element's lang, or the page's, changes. */
-  private langWatch = new MutationObserver(() => {
-    this.watchLang();
+  #langWatch = new MutationObserver(() => {
+    this.#watchLang();
     this.requestUpdate();
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('keydown', this.handleKeydown, true);
-    this.watchLang();
+    document.addEventListener('keydown', this.#handleKeydown, true);
+    this.#watchLang();
     // Removed mid-load and put back: load again, as the old request was cancelled.
-    if (this.hasUpdated && this.load.status === 'idle') this.startLoad();
+    if (this.hasUpdated && this.load.status === 'idle') this.#startLoad();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('keydown', this.handleKeydown, true);
-    this.langWatch.disconnect();
+    document.removeEventListener('keydown', this.#handleKeydown, true);
+    this.#langWatch.disconnect();
     if (this.load.status === 'loading') {
-      this.request?.abort();
+      this.#request?.abort();
       this.load = { status: 'idle' };
     }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.localise();
-    if (changed.has('flow') || changed.has('flowIntegrity')) this.startLoad();
-    if (changed.has('resultsEndpoint')) this.endpoint = this.checkEndpoint();
+    this.#localise();
+    if (changed.has('flow') || changed.has('flowIntegrity')) this.#startLoad();
+    if (changed.has('resultsEndpoint')) this.#endpoint = this.#checkEndpoint();
     if (changed.has('mode')) {
       this.directory = this.mode === 'directory';
-      this.fromFlow = false;
+      this.#fromFlow = false;
     }
   }
 
-  private startLoad(): void {
-    this.request?.abort();
+  #startLoad(): void {
+    this.#request?.abort();
     const request = new AbortController();
-    this.request = request;
+    this.#request = request;
     this.session = undefined;
     this.problem = undefined;
-    this.shownKey = '';
+    this.#shownKey = '';
     this.filters = {};
     this.ageError = false;
     if (!this.flow) {
-      this.fail({ kind: 'network', detail: msg('No flow file was given: set the flow attribute.') });
+      this.#fail({ kind: 'network', detail: msg('No flow file was given: set the flow attribute.') });
       return;
     }
     this.load = { status: 'loading' };
@@ -234,9 +252,9 @@ export class SupportFinder extends LitElement {
     loadFlow(url, { signal: request.signal, timeout: this.timeout, integrity: this.flowIntegrity || undefined }).then(
       (result) => {
         if (request.signal.aborted) return;
-        if (!result.ok) return this.fail(result.problem);
+        if (!result.ok) return this.#fail(result.problem);
         this.load = { status: 'ready', flow: result.flow, warnings: result.warnings };
-        this.session = restoreSession(result.flow, this.stored()?.read() ?? null) ?? startSession(result.flow);
+        this.session = restoreSession(result.flow, this.#stored()?.read() ?? null) ?? startSession(result.flow);
         fire(this, 'sf-flow-loaded', {
           flowId: result.flow.id,
           version: result.flow.version,
@@ -245,12 +263,12 @@ export class SupportFinder extends LitElement {
       },
       (error: unknown) => {
         if (request.signal.aborted) return;
-        this.fail({ kind: 'network', detail: error instanceof Error ? error.message : String(error) });
+        this.#fail({ kind: 'network', detail: error instanceof Error ? error.message : String(error) });
       }
     );
   }
 
-  private fail(problem: LoadProblem): void {
+  #fail(problem: LoadProblem): void {
     this.load = { status: 'failed', problem };
     fire(this, 'sf-error', {
       kind: problem.kind,
@@ -263,7 +281,7 @@ export class SupportFinder extends LitElement {
    * Saved progress for this flow, when the host opted in with persist="session"; undefined
    * otherwise, so nothing is ever read or written without that opt-in.
    */
-  private stored(): { read: () => string | null; write: (value: string) => void; clear: () => void } | undefined {
+  #stored(): { read: () => string | null; write: (value: string) => void; clear: () => void } | undefined {
     if (this.persist !== 'session' || this.load.status !== 'ready') return undefined;
     const key = `support-finder:${this.load.flow.id}:${this.load.flow.version ?? ''}`;
     // Storage can be switched off or full; progress is a convenience, never worth an error.
@@ -282,80 +300,80 @@ export class SupportFinder extends LitElement {
   }
 
   /** The person's language: the element's lang, else the page's, else the flow's default. */
-  private get locale(): string {
-    return this.lang || this.langAncestor()?.lang || (this.load.status === 'ready' ? this.load.flow.defaultLocale : 'en');
+  get #locale(): string {
+    return this.lang || this.#langAncestor()?.lang || (this.load.status === 'ready' ? this.load.flow.defaultLocale : 'en');
   }
 
   /** The nearest element above this one with a lang, looking out of shadow roots too. */
-  private langAncestor(): HTMLElement | undefined {
+  #langAncestor(): HTMLElement | undefined {
     let node: Element | undefined = this;
     do node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined);
     while (node && !(node as HTMLElement).lang);
     return node as HTMLElement | undefined;
   }
 
-  private watchLang(): void {
-    const watch = this.langWatch;
+  #watchLang(): void {
+    const watch = this.#langWatch;
     watch.disconnect();
     watch.observe(this, { attributeFilter: ['lang'] });
-    watch.observe(this.langAncestor() ?? document.documentElement, { attributeFilter: ['lang'] });
+    watch.observe(this.#langAncestor() ?? document.documentElement, { attributeFilter: ['lang'] });
   }
 
   /** Makes this finder's language the one msg() speaks, until another finder renders. */
-  private localise(): void {
-    useLocale(this.locale, () => this.requestUpdate());
+  #localise(): void {
+    useLocale(this.#locale, () => this.requestUpdate());
   }
 
-  private viewContext(): ViewContext {
+  #viewContext(): ViewContext {
     const flow = this.load.status === 'ready' ? this.load.flow : undefined;
     const audience = flow && this.session ? audienceOf(flow, answersOnPath(this.session)) : undefined;
-    const context = { locale: this.locale, defaultLocale: flow?.defaultLocale ?? 'en', audience };
+    const context = { locale: this.#locale, defaultLocale: flow?.defaultLocale ?? 'en', audience };
     return { flow, audience, text: (text: Text | undefined) => resolveText(text, context) };
   }
 
-  private outcomeFor(flow: Flow, session: Session): OutcomeResult | undefined {
+  #outcomeFor(flow: Flow, session: Session): OutcomeResult | undefined {
     const step = currentStep(flow, session);
     if (step.kind !== 'outcome') return undefined;
-    if (this.outcomeCache?.session !== session) {
-      this.outcomeCache = { session, result: matchServices(flow, step, answersOnPath(session)) };
+    if (this.#outcomeCache?.session !== session) {
+      this.#outcomeCache = { session, result: matchServices(flow, step, answersOnPath(session)) };
     }
-    return this.outcomeCache.result;
+    return this.#outcomeCache.result;
   }
 
   /** Moves to a new session state after a person's action, with focus on the new heading. */
-  private go(session: Session): void {
+  #go(session: Session): void {
     this.session = session;
-    this.helpFromDirectory = false;
+    this.#helpFromDirectory = false;
     this.problem = undefined;
     this.draft = undefined;
     this.keeping = {};
-    this.focusTarget = 'heading';
+    this.#focusTarget = 'heading';
     // Saved progress ends when the results are shown: nothing is kept once it has done its job.
-    if (this.load.status === 'ready' && currentStep(this.load.flow, session).kind === 'outcome') this.stored()?.clear();
-    else this.stored()?.write(saveSession(session));
+    if (this.load.status === 'ready' && currentStep(this.load.flow, session).kind === 'outcome') this.#stored()?.clear();
+    else this.#stored()?.write(saveSession(session));
   }
 
   /** Start again, Clear my answers: a fresh session, and nothing saved. */
-  private reset(announcement?: string): void {
+  #reset(announcement?: string): void {
     if (this.load.status !== 'ready') return;
-    this.stored()?.clear();
-    this.go(startSession(this.load.flow));
-    this.stored()?.clear();
-    if (announcement) this.pendingAnnouncement = announcement;
+    this.#stored()?.clear();
+    this.#go(startSession(this.load.flow));
+    this.#stored()?.clear();
+    if (announcement) this.#pendingAnnouncement = announcement;
   }
 
   /**
    * Quick exit: forget everything, replace this page in the history (so Back does not return
    * to it) and go to the neutral page, as GOV.UK's "Exit this page" does.
    */
-  private quickExit(): void {
-    this.stored()?.clear();
+  #quickExit(): void {
+    this.#stored()?.clear();
     this.session = undefined;
     this.load = { status: 'idle' };
-    this.request?.abort();
+    this.#request?.abort();
     this.leaving = true;
-    this.localise();
-    this.announce(msg('Leaving this page'));
+    this.#localise();
+    this.#announce(msg('Leaving this page'));
     fire(this, 'sf-quick-exit', {});
     let target = DEFAULT_EXIT_URL;
     try {
@@ -371,22 +389,22 @@ export class SupportFinder extends LitElement {
    * Shift pressed three times, each within a second of the last, leaves quickly. Any other key
    * in between starts the count again, so typing capital letters never triggers it.
    */
-  private handleKeydown = (event: KeyboardEvent): void => {
+  #handleKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Shift') {
-      this.shiftPresses = [];
+      this.#shiftPresses = [];
       return;
     }
     if (event.repeat) return;
-    const last = this.shiftPresses[this.shiftPresses.length - 1];
-    if (last !== undefined && event.timeStamp - last > 1000) this.shiftPresses = [];
-    this.shiftPresses.push(event.timeStamp);
-    if (this.shiftPresses.length === 3) {
-      this.shiftPresses = [];
-      this.quickExit();
+    const last = this.#shiftPresses[this.#shiftPresses.length - 1];
+    if (last !== undefined && event.timeStamp - last > 1000) this.#shiftPresses = [];
+    this.#shiftPresses.push(event.timeStamp);
+    if (this.#shiftPresses.length === 3) {
+      this.#shiftPresses = [];
+      this.#quickExit();
     }
   };
 
-  private handleSubmit(event: SubmitEvent): void {
+  #handleSubmit(event: SubmitEvent): void {
     event.preventDefault();
     if (this.load.status !== 'ready' || !this.session) return;
     const flow = this.load.flow;
@@ -399,7 +417,7 @@ export class SupportFinder extends LitElement {
     if (!result.ok) {
       this.problem = result.problem;
       this.draft = input;
-      this.focusTarget = 'summary';
+      this.#focusTarget = 'summary';
       return;
     }
     const answer = result.session.answers[step.id];
@@ -409,18 +427,18 @@ export class SupportFinder extends LitElement {
       options: typeof answer === 'string' ? [answer] : Array.isArray(answer) ? [...answer] : [],
       skipped: answer === null,
     });
-    this.go(result.session);
+    this.#go(result.session);
   }
 
-  private handleSkip(): void {
+  #handleSkip(): void {
     if (this.load.status !== 'ready' || !this.session) return;
     const stepId = currentStep(this.load.flow, this.session).id;
     fire(this, 'sf-answer', { flowId: this.load.flow.id, stepId, options: [], skipped: true });
-    this.go(skipQuestion(this.load.flow, this.session));
+    this.#go(skipQuestion(this.load.flow, this.session));
   }
 
   /** "None of these" clears the other boxes, and any other box clears "None of these". */
-  private handleChoiceChange(event: Event): void {
+  #handleChoiceChange(event: Event): void {
     const changed = event.target as HTMLInputElement;
     if (changed.type !== 'checkbox' || !changed.checked) return;
     const boxes = changed.form?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [];
@@ -430,57 +448,57 @@ export class SupportFinder extends LitElement {
     }
   }
 
-  private handleContinue(): void {
-    if (this.load.status === 'ready' && this.session) this.go(continueFrom(this.load.flow, this.session));
+  #handleContinue(): void {
+    if (this.load.status === 'ready' && this.session) this.#go(continueFrom(this.load.flow, this.session));
   }
 
-  private handleBack(): void {
+  #handleBack(): void {
     if (!this.session) return;
-    const toDirectory = this.helpFromDirectory;
-    this.go(goBack(this.session));
+    const toDirectory = this.#helpFromDirectory;
+    this.#go(goBack(this.session));
     this.directory = toDirectory;
   }
 
-  private handleStartAgain(): void {
-    this.reset();
+  #handleStartAgain(): void {
+    this.#reset();
   }
 
-  private handleClearAnswers(): void {
-    this.localise();
-    this.reset(msg('Your answers have been cleared'));
+  #handleClearAnswers(): void {
+    this.#localise();
+    this.#reset(msg('Your answers have been cleared'));
   }
 
-  private handleGetHelp(): void {
+  #handleGetHelp(): void {
     if (this.load.status !== 'ready' || !this.session) return;
     const fromDirectory = this.directory;
-    this.go(goToUrgentHelp(this.load.flow, this.session));
-    this.helpFromDirectory = fromDirectory;
+    this.#go(goToUrgentHelp(this.load.flow, this.session));
+    this.#helpFromDirectory = fromDirectory;
     this.directory = false;
   }
 
-  private handleSeeAll(): void {
-    this.directory = this.fromFlow = true;
-    this.focusTarget = 'heading';
+  #handleSeeAll(): void {
+    this.directory = this.#fromFlow = true;
+    this.#focusTarget = 'heading';
   }
 
-  private handleBackToQuestions(): void {
-    this.directory = this.fromFlow = this.ageError = false;
-    this.focusTarget = 'heading';
+  #handleBackToQuestions(): void {
+    this.directory = this.#fromFlow = this.ageError = false;
+    this.#focusTarget = 'heading';
   }
 
   /** Apply filters. An age that is not a whole number is refused, GOV.UK style, and nothing changes. */
-  private handleFilter(event: SubmitEvent): void {
+  #handleFilter(event: SubmitEvent): void {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const field = (name: string) => String(data.get(name) ?? '').trim();
     const age = field('age');
     if (age && !/^\d{1,3}$/.test(age)) {
       this.ageError = true;
-      this.focusTarget = 'summary';
+      this.#focusTarget = 'summary';
       this.requestUpdate();
       return;
     }
-    this.applyFilters({
+    this.#applyFilters({
       age: age ? Number(age) : undefined,
       area: field('area') || undefined,
       supportTypes: data.getAll('type') as SupportType[],
@@ -489,28 +507,29 @@ export class SupportFinder extends LitElement {
     });
   }
 
-  private applyFilters(filters: DirectoryFilters): void {
+  #applyFilters(filters: DirectoryFilters): void {
     this.filters = filters;
     this.ageError = false;
-    this.filterRun++;
+    this.#filterRun++;
   }
 
   /** The directory's services for the filters applied, worked out once per change. */
-  private listed(flow: Flow): Service[] {
-    const { filters, locale } = this;
-    if (this.listCache?.filters !== filters || this.listCache.locale !== locale) {
-      this.listCache = { filters, locale, services: filterServices(flow, filters, this.viewContext().text, locale) };
+  #listed(flow: Flow): Service[] {
+    const { filters } = this;
+    const locale = this.#locale;
+    if (this.#listCache?.filters !== filters || this.#listCache.locale !== locale) {
+      this.#listCache = { filters, locale, services: filterServices(flow, filters, this.#viewContext().text, locale) };
     }
-    return this.listCache.services;
+    return this.#listCache.services;
   }
 
-  private handleRetry(): void {
-    this.focusTarget = 'heading';
-    this.startLoad();
+  #handleRetry(): void {
+    this.#focusTarget = 'heading';
+    this.#startLoad();
   }
 
   /** Error summary links move focus to the field without touching the host page's URL. */
-  private handleSummaryLink(event: Event): void {
+  #handleSummaryLink(event: Event): void {
     event.preventDefault();
     const id = (event.currentTarget as HTMLAnchorElement).hash.slice(1);
     (this.renderRoot as ShadowRoot).getElementById(id)?.focus();
@@ -518,46 +537,46 @@ export class SupportFinder extends LitElement {
 
   protected override updated(): void {
     const heading = this.renderRoot.querySelector<HTMLElement>('#sf-heading');
-    if (this.focusTarget) {
+    if (this.#focusTarget) {
       const target =
-        this.focusTarget === 'summary' ? this.renderRoot.querySelector<HTMLElement>('.error-summary') : heading;
+        this.#focusTarget === 'summary' ? this.renderRoot.querySelector<HTMLElement>('.error-summary') : heading;
       target?.focus();
-      this.focusTarget = undefined;
+      this.#focusTarget = undefined;
     }
-    this.reportStep(heading);
-    if (this.pendingAnnouncement) {
-      this.announce(`${this.pendingAnnouncement}. ${heading?.textContent ?? ''}`);
-      this.pendingAnnouncement = '';
+    this.#reportStep(heading);
+    if (this.#pendingAnnouncement) {
+      this.#announce(`${this.#pendingAnnouncement}. ${heading?.textContent ?? ''}`);
+      this.#pendingAnnouncement = '';
     }
   }
 
   /** Fires sf-step-shown (and sf-outcome-shown) once per step shown, and announces it. */
-  private reportStep(heading: HTMLElement | null): void {
+  #reportStep(heading: HTMLElement | null): void {
     if (this.leaving) return;
     const flow = this.load.status === 'ready' ? this.load.flow : undefined;
-    const listed = flow && this.directory ? this.listed(flow) : undefined;
+    const listed = flow && this.directory ? this.#listed(flow) : undefined;
     const key = listed
-      ? `directory:${this.filterRun}`
+      ? `directory:${this.#filterRun}`
       : flow && this.session
         ? `${this.session.path.length}:${this.session.path[this.session.path.length - 1]}`
         : this.load.status;
-    if (key === this.shownKey) return;
-    const before = this.shownKey;
+    if (key === this.#shownKey) return;
+    const before = this.#shownKey;
     const isFirst = before === '' || before === 'loading';
-    this.shownKey = key;
+    this.#shownKey = key;
     if (flow && listed) {
       // A new filter is announced as its count; arriving at the list, as its heading and count.
       const count = countText(listed.length);
-      if (!isFirst) this.announce(before.startsWith('directory') ? count : `${heading?.textContent ?? ''}. ${count}`);
+      if (!isFirst) this.#announce(before.startsWith('directory') ? count : `${heading?.textContent ?? ''}. ${count}`);
       fire(this, 'sf-directory-shown', { flowId: flow.id, count: listed.length });
       return;
     }
-    if (!isFirst || this.load.status === 'failed') this.announce(heading?.textContent ?? '');
-    else this.pendingAnnouncement = '';
+    if (!isFirst || this.load.status === 'failed') this.#announce(heading?.textContent ?? '');
+    else this.#pendingAnnouncement = '';
     if (!flow || !this.session) return;
     const step = currentStep(flow, this.session);
     fire(this, 'sf-step-shown', { flowId: flow.id, stepId: step.id, kind: step.kind });
-    const outcome = this.outcomeFor(flow, this.session);
+    const outcome = this.#outcomeFor(flow, this.session);
     if (outcome) {
       const shown = [...outcome.matches, ...outcome.fallback, ...outcome.always];
       fire(this, 'sf-outcome-shown', { flowId: flow.id, stepId: step.id, serviceIds: shown.map((m) => m.service.id) });
@@ -565,35 +584,35 @@ export class SupportFinder extends LitElement {
   }
 
   /** Screen readers hear each new step; the region is written directly so Lit never re-renders it. */
-  private announce(text: string): void {
+  #announce(text: string): void {
     const region = this.renderRoot.querySelector('#sf-status');
     if (region) region.textContent = text.replace(/\s+/g, ' ').trim();
   }
 
   protected override render(): TemplateResult {
-    const locale = this.locale;
-    return html`<div class="finder" role="region" aria-label=${this.regionLabel()} lang=${locale} dir=${direction(locale)}>
+    const locale = this.#locale;
+    return html`<div class="finder" role="region" aria-label=${this.#regionLabel()} lang=${locale} dir=${direction(locale)}>
       ${this.leaving
         ? html`<p>${msg('Leaving this page…')}</p>`
         : html`<div class="exit-bar">
-              <button class="button quick-exit" type="button" part="quick-exit" aria-describedby="sf-exit-hint" @click=${this.quickExit}>
+              <button class="button quick-exit" type="button" part="quick-exit" aria-describedby="sf-exit-hint" @click=${this.#quickExit}>
                 ${msg('Leave this page quickly')}
               </button>
               <span id="sf-exit-hint" class="visually-hidden">${msg('You can also press the Shift key 3 times.')}</span>
             </div>
-            ${this.renderBody()}`}
+            ${this.#renderBody()}`}
       <div id="sf-status" class="visually-hidden" role="status" aria-live="polite"></div>
     </div>`;
   }
 
-  private regionLabel(): string {
+  #regionLabel(): string {
     if (this.load.status !== 'ready') return msg('Support finder');
-    return this.viewContext().text(this.load.flow.title) || msg('Support finder');
+    return this.#viewContext().text(this.load.flow.title) || msg('Support finder');
   }
 
-  private renderBody(): TemplateResult {
-    const ctx = this.viewContext();
-    if (this.load.status === 'failed') return renderLoadError(ctx, this.load.problem, () => this.handleRetry());
+  #renderBody(): TemplateResult {
+    const ctx = this.#viewContext();
+    if (this.load.status === 'failed') return renderLoadError(ctx, this.load.problem, () => this.#handleRetry());
     if (this.load.status !== 'ready' || !this.session) {
       return html`<p class="loading" role="status">${msg('Loading the support finder…')}</p>`;
     }
@@ -602,55 +621,55 @@ export class SupportFinder extends LitElement {
     const step = currentStep(flow, session);
     const urgentId = indexOf(flow).urgentId;
     const directory = this.directory;
-    const back = directory ? this.fromFlow : canGoBack(session);
+    const back = directory ? this.#fromFlow : canGoBack(session);
     // Each step gets fresh controls: reusing one step's checkboxes for the next would carry
     // their checked state across.
     return html`<div class="bar">
         ${back
-          ? html`<button class="link-button back" type="button" @click=${directory ? this.handleBackToQuestions : this.handleBack}>
+          ? html`<button class="link-button back" type="button" @click=${directory ? this.#handleBackToQuestions : this.#handleBack}>
               ${directory ? msg('Back to questions') : msg('Back')}
             </button>`
           : nothing}
         ${urgentId !== undefined && (directory || step.id !== urgentId)
-          ? html`<button class="link-button get-help" type="button" @click=${this.handleGetHelp}>${msg('Get help now')}</button>`
+          ? html`<button class="link-button get-help" type="button" @click=${this.#handleGetHelp}>${msg('Get help now')}</button>`
           : nothing}
       </div>
       ${directory
         ? renderDirectory(ctx, {
-            services: this.listed(flow),
+            services: this.#listed(flow),
             filters: this.filters,
             ageError: this.ageError,
-            onSubmit: (e) => this.handleFilter(e),
-            onReset: () => this.applyFilters({}),
-            onSummaryLink: (e) => this.handleSummaryLink(e),
+            onSubmit: (e) => this.#handleFilter(e),
+            onReset: () => this.#applyFilters({}),
+            onSummaryLink: (e) => this.#handleSummaryLink(e),
           })
-        : html`${keyed(session.path.length, this.renderStep(ctx, flow, session, step))}
+        : html`${keyed(session.path.length, this.#renderStep(ctx, flow, session, step))}
             <div class="actions">
               ${back
-                ? html`<button class="link-button" type="button" @click=${this.handleStartAgain}>${msg('Start again')}</button>`
+                ? html`<button class="link-button" type="button" @click=${this.#handleStartAgain}>${msg('Start again')}</button>`
                 : nothing}
-              <button class="link-button" type="button" @click=${this.handleClearAnswers}>${msg('Clear my answers')}</button>
+              <button class="link-button" type="button" @click=${this.#handleClearAnswers}>${msg('Clear my answers')}</button>
             </div>`}`;
   }
 
-  private renderStep(ctx: ViewContext, flow: Flow, session: Session, step: Step): TemplateResult {
+  #renderStep(ctx: ViewContext, flow: Flow, session: Session, step: Step): TemplateResult {
     switch (step.kind) {
       case 'question': {
         const { number, total } = progressOf(flow, session);
-        return html`${this.renderErrorSummary(ctx)}<p class="hint">${msg(str`Question ${formatNumber(number)} of about ${formatNumber(total)}`)}</p>${renderQuestion(ctx, {
+        return html`${this.#renderErrorSummary(ctx)}<p class="hint">${msg(str`Question ${formatNumber(number)} of about ${formatNumber(total)}`)}</p>${renderQuestion(ctx, {
           step,
           value: this.problem ? this.draft : session.answers[step.id],
           problem: this.problem,
-          onSubmit: (e) => this.handleSubmit(e),
-          onSkip: () => this.handleSkip(),
-          onChoiceChange: (e) => this.handleChoiceChange(e),
+          onSubmit: (e) => this.#handleSubmit(e),
+          onSkip: () => this.#handleSkip(),
+          onChoiceChange: (e) => this.#handleChoiceChange(e),
         })}`;
       }
       case 'info':
-        return renderInfo(ctx, step, () => this.handleContinue());
+        return renderInfo(ctx, step, () => this.#handleContinue());
       case 'outcome': {
-        const result = this.outcomeFor(flow, session) as OutcomeResult;
-        return renderOutcome(ctx, step, result, () => this.handleSeeAll(), this.renderKeep(ctx, ctx.text(step.title), result));
+        const result = this.#outcomeFor(flow, session) as OutcomeResult;
+        return renderOutcome(ctx, step, result, () => this.#handleSeeAll(), this.#renderKeep(ctx, ctx.text(step.title), result));
       }
       case 'urgent': {
         const services = step.services.map((id) => indexOf(flow).services.get(id)).filter((s) => s !== undefined);
@@ -667,14 +686,14 @@ export class SupportFinder extends LitElement {
    * testing); anything else hides the form and warns in the console. Without it, nothing but the
    * flow is ever requested.
    */
-  @property({ attribute: 'results-endpoint' }) resultsEndpoint?: string;
-  @state() private keeping: KeepState = {};
+  resultsEndpoint?: string;
+  private keeping: KeepState = {};
   /** The checked endpoint; undefined when there is none or it was refused. */
-  private endpoint: string | undefined;
+  #endpoint: string | undefined;
   /** The results on screen as plain text, as last drawn. */
-  private shownText = '';
+  #shownText = '';
 
-  private checkEndpoint(): string | undefined {
+  #checkEndpoint(): string | undefined {
     const value = this.resultsEndpoint;
     if (!value) return undefined;
     try {
@@ -690,33 +709,33 @@ export class SupportFinder extends LitElement {
     return undefined;
   }
 
-  private renderKeep(ctx: ViewContext, title: string, result: OutcomeResult): TemplateResult {
+  #renderKeep(ctx: ViewContext, title: string, result: OutcomeResult): TemplateResult {
     const services = [...result.matches, ...result.fallback, ...result.always].map((m) => m.service);
-    const text = (this.shownText = resultsText(title, services, ctx.text, contactWords));
+    const text = (this.#shownText = resultsText(title, services, ctx.text, contactWords));
     return renderKeep({
       text,
       mailto: mailtoHref(title, text),
       share: 'share' in navigator,
-      phone: this.endpoint !== undefined,
+      phone: this.#endpoint !== undefined,
       state: this.keeping,
-      onKeep: (method) => this.handleKeep(method),
-      onPhoneSubmit: (e) => this.handlePhoneSubmit(e),
-      onSummaryLink: (e) => this.handleSummaryLink(e),
+      onKeep: (method) => this.#handleKeep(method),
+      onPhoneSubmit: (e) => this.#handlePhoneSubmit(e),
+      onSummaryLink: (e) => this.#handleSummaryLink(e),
     });
   }
 
-  private handleKeep(method: KeepMethod): void {
+  #handleKeep(method: KeepMethod): void {
     const kept = () => fire(this, 'sf-results-kept', { method });
     // Promise.resolve().then: a missing API (no clipboard over http) becomes a refusal, not a throw.
     const attempt = (work: () => Promise<void>) => Promise.resolve().then(work);
     if (method === 'print') {
       kept();
-      this.printResults();
+      this.#printResults();
     } else if (method === 'copy') {
-      attempt(() => navigator.clipboard.writeText(this.shownText)).then(
+      attempt(() => navigator.clipboard.writeText(this.#shownText)).then(
         () => {
           kept();
-          this.announce(msg('Results copied'));
+          this.#announce(msg('Results copied'));
         },
         async () => {
           this.keeping = { ...this.keeping, copyFailed: true };
@@ -728,7 +747,7 @@ export class SupportFinder extends LitElement {
       );
     } else if (method === 'share') {
       // Closing the share sheet rejects too: nothing to say then.
-      attempt(() => navigator.share({ text: this.shownText })).then(kept, () => undefined);
+      attempt(() => navigator.share({ text: this.#shownText })).then(kept, () => undefined);
     } else if (method === 'email') {
       kept();
     } else {
@@ -741,7 +760,7 @@ export class SupportFinder extends LitElement {
    * controls; a print-only sheet adopted by the document (allowed under a strict CSP, unlike a
    * <style>) hides everything on the host page that is not on the way to this element.
    */
-  private printResults(): void {
+  #printResults(): void {
     try {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync('@media print{body :not(:has([data-sf-print]),[data-sf-print]){display:none!important}}');
@@ -761,7 +780,7 @@ export class SupportFinder extends LitElement {
     print();
   }
 
-  private handlePhoneSubmit(event: SubmitEvent): void {
+  #handlePhoneSubmit(event: SubmitEvent): void {
     event.preventDefault();
     if (this.keeping.phone === 'sending') return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
@@ -774,29 +793,29 @@ export class SupportFinder extends LitElement {
     const consentError = !data.has('consent');
     if (numberError || consentError) {
       this.keeping = { phone: 'open', numberError, consentError };
-      this.focusTarget = 'summary';
+      this.#focusTarget = 'summary';
       return;
     }
-    void this.sendToPhone(phone);
+    void this.#sendToPhone(phone);
   }
 
   /** One POST, only when the person asks, and never retried by itself; Try again sends again. */
-  private async sendToPhone(phone: string): Promise<void> {
+  async #sendToPhone(phone: string): Promise<void> {
     const sending: KeepState = { phone: 'sending' };
     this.keeping = sending;
-    this.announce(msg('Sending…'));
+    this.#announce(msg('Sending…'));
     let sent = false;
     try {
-      const response = await fetch(this.endpoint as string, {
+      const response = await fetch(this.#endpoint as string, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         credentials: 'omit',
         signal: AbortSignal.timeout(this.timeout),
         body: JSON.stringify({
           phone,
-          text: this.shownText,
+          text: this.#shownText,
           flow: this.load.status === 'ready' ? this.load.flow.id : '',
-          locale: this.locale,
+          locale: this.#locale,
         }),
       });
       sent = response.ok;
@@ -806,18 +825,18 @@ export class SupportFinder extends LitElement {
     // Start again, Back or quick exit while it was sending: the answer is no longer wanted.
     if (this.keeping !== sending) return;
     this.keeping = { phone: sent ? 'sent' : 'failed' };
-    if (!sent) return this.announce(sendFailedText());
+    if (!sent) return this.#announce(sendFailedText());
     fire(this, 'sf-results-kept', { method: 'phone' });
     // The form, and the Send button that had focus, are gone: focus goes to what replaced them.
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#sf-phone-sent')?.focus();
   }
 
-  private renderErrorSummary(ctx: ViewContext): TemplateResult | typeof nothing {
+  #renderErrorSummary(ctx: ViewContext): TemplateResult | typeof nothing {
     if (!this.problem || this.load.status !== 'ready' || !this.session) return nothing;
     const step = currentStep(this.load.flow, this.session);
     if (step.kind !== 'question') return nothing;
-    return renderErrorSummary([[problemText(ctx, step, this.problem), firstFieldId(step)]], (e) => this.handleSummaryLink(e));
+    return renderErrorSummary([[problemText(ctx, step, this.problem), firstFieldId(step)]], (e) => this.#handleSummaryLink(e));
   }
 }
 
