@@ -55,9 +55,9 @@ export const NotJson: Story = {
   play: walk({ heading: /not working right now/ }),
 };
 
-/** A flow file with mistakes: the same message, with the errors listed for the flow's author. */
+/** A flow file with mistakes: the same message, each error listed by place and code for the flow's author. */
 export const InvalidFlow: Story = {
   name: 'Invalid flow',
   args: { flow: 'test/flows/invalid.json' },
-  play: walk({ heading: /not working right now/, shows: "steps[0].options[0].next: there is no step called 'age2'" }),
+  play: walk({ heading: /not working right now/, shows: 'steps[0].options[0].next: unknown-step ("age2")' }),
 };
