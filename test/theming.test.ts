@@ -470,16 +470,25 @@ describe('reflow: nothing scrolls sideways', () => {
   const sizes = [
     { label: '320px wide', viewport: { width: 320, height: 800 } },
     { label: '200% zoom (640px at device scale 2)', viewport: { width: 640, height: 800, deviceScaleFactor: 2 } },
+    // Text-only zoom: the browser's text size doubled (WCAG 1.4.4), on a 640px-wide page.
+    { label: 'text size 200% (browser default 32px, 640px wide)', viewport: { width: 640, height: 800 }, fontSize: 32 },
   ];
 
-  after(() => setViewport({ width: 800, height: 600 }));
+  after(async () => {
+    await setViewport({ width: 800, height: 600 });
+    await executeServerCommand('sf-default-font-size', { size: 16 });
+  });
 
-  for (const { label, viewport } of sizes) {
+  for (const { label, viewport, fontSize } of sizes) {
     for (const name of names) {
       it(`flows/${name} at ${label}, every step, errors, urgent help and All services`, async function () {
         this.timeout(60_000);
         await setViewport(viewport as { width: number; height: number });
         expect(window.innerWidth).to.equal(viewport.width);
+        await executeServerCommand('sf-default-font-size', { size: fontSize ?? 16 });
+        const probe = await fixture<SupportFinder>(html`<support-finder></support-finder>`);
+        expect(getComputedStyle(probe).fontSize, 'the browser text size reaches the widget').to.equal(`${fontSize ?? 16}px`);
+        probe.remove();
         const flow = reviewFlow(await fetchJson(`/flows/${name}`));
         if (!flow.ok) throw new Error(`flows/${name} is invalid`);
         // The first 5,000 paths and a seeded sample (as the example-flow tests do) reach every step.
