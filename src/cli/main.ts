@@ -12,6 +12,7 @@ import { dot, mermaid } from './graph.js';
 import { bold, dim, green, loadFlowFile, plural, red, UsageError, wholeNumber, yellow } from './io.js';
 import type { FlowProblem } from '../engine/index.js';
 import { csv, markdown, notComplete, routes } from './paths.js';
+import { summaryMarkdown } from './summary.js';
 
 const HELP: Record<string, string> = {
   main: `support-finder: check, explore and test flow files for the support finder.
@@ -62,10 +63,16 @@ Options:
   --sample N     How many random routes to add when there are more (default 5000).`,
   paths: `Usage: support-finder paths FLOW [--format markdown|csv] [--limit N]
 
-Lists every route through the flow: the answers given, the step it ends at, and the
-services shown there in order (matches first, then fallback and always-included
-services, which are marked). Answers that lead to the same steps and the same
-services are shown together ("Feeling low or Feeling anxious").
+The document to sign a flow off, in three parts (Markdown):
+  1. Every way between steps, complete: each answer is tried wherever it can change
+     the next step; other questions show as "any answer", ages as ranges.
+  2. What each outcome can show: its services and who each one is for, what is
+     always shown, and what is shown when nothing matches.
+  3. Route by route: the answers given, the step it ends at, and the services shown
+     there in order (matches first, then fallback and always-included services,
+     which are marked). Answers that lead to the same steps and the same services
+     are shown together ("Feeling low or Feeling anxious"). --format csv gives
+     this part alone.
 
 Options:
   --format F   markdown (a table, the default) or csv.
@@ -169,7 +176,7 @@ function paths(args: string[]): number {
     const note = notComplete(result);
     if (note) process.stderr.write(`${note}\n`);
     process.stdout.write(csv(result));
-  } else out(markdown(positionals[0], result));
+  } else out(markdown(positionals[0], result, summaryMarkdown(flow)));
   return 0;
 }
 

@@ -113,8 +113,10 @@ function cellMarkdown(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-export function markdown(file: string, result: Routes): string {
+/** The route table; `summary` (summary.ts: every way between steps, what each outcome can show) goes first. */
+export function markdown(file: string, result: Routes, summary = ''): string {
   const lines = [`# Routes through ${file}`, ''];
+  if (summary) lines.push(summary, '## Answers and services, route by route', '');
   const note = notComplete(result);
   lines.push(note ? `**${note}**` : `Every route: ${result.walks.toLocaleString('en-GB')} ways through.`);
   lines.push(`${result.rows.length.toLocaleString('en-GB')} rows: answers that lead to the same steps and the same services are shown together.`, '');

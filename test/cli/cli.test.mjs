@@ -186,6 +186,33 @@ test('paths: merges alternative answers into one row ("… or …")', () => {
   assert.match(result.out, / or /);
 });
 
+test('paths: first, every way between steps in full, trying every answer only where it can change the way', () => {
+  const { code, out } = run('paths', 'flows/uk-young-people.json');
+  assert.equal(code, 0);
+  assert.match(out, /## Every way between steps\n\nComplete: every answer was tried wherever it can change the next step \([\d,]+ ways\)\./);
+  // Area, kind of support and free-only change only which services match.
+  assert.match(out, /show as "any answer": Where in the UK do you live\?; How would you like to get support\?; Do you only want to see services that are free\?/);
+  // Ages tried at the edges of every rule and service range stand for the ranges between them.
+  assert.match(out, /How old are you\? → 5 to 12 ·/);
+  assert.match(out, /What is worrying you\? → I have hurt myself \| Get help now \(urgent help\) \|/);
+  // Both audiences reach their own results.
+  for (const end of ['results-young-person', 'results-supporter']) assert.match(out, new RegExp(`\\(${end}\\) \\|$`, 'm'));
+  // Then what each outcome can show, and to whom; then the route-by-route table.
+  assert.match(out, /### Support for you \(results-young-person\)[\s\S]*\| Kooth \| ages 11 to 25 · helps with anxiety \('Feeling worried, nervous or panicky'\)/);
+  assert.match(out, /Always shown after the matches: Childline; Shout; Samaritans; Papyrus HOPELINE247\./);
+  assert.match(out, /### Get help now \(urgent, urgent help\)\n\nAlways, in this order: Emergency services \(999\)/);
+  assert.ok(out.indexOf('## What each outcome can show') < out.indexOf('## Answers and services, route by route'));
+});
+
+test('paths: the ways between steps of a small flow, each answer on the row of the way it goes', () => {
+  const { out } = run('paths', fixture('gap.json'));
+  const table = out.slice(out.indexOf('## Every way between steps'), out.indexOf('## What each outcome can show'));
+  assert.match(table, /Complete: every answer was tried wherever it can change the next step \(3 ways\)/);
+  assert.match(table, /\| 1 \| What is worrying you\? → Feeling anxious or Feeling low \| Support \\\| for you \(results\) \|/);
+  assert.match(table, /\| 2 \| What is worrying you\? → I have hurt myself, "badly" \| Get help now \(urgent help\) \|/);
+  assert.doesNotMatch(table, /\| 3 \|/);
+});
+
 test('paths --format csv: RFC 4180 quoting, and the "more routes" note on stderr', () => {
   const full = run('paths', fixture('gap.json'), '--format', 'csv');
   assert.equal(full.code, 0);
