@@ -99,7 +99,6 @@ export function stepRoutes(flow: Flow): StepRoutes {
     let list = inputsAt.get(step.id);
     if (!list) {
       list = candidateInputs(flow, step);
-      if (!deciding.has(step.id)) list = list.slice(0, 1);
       inputsAt.set(step.id, list);
     }
     return list;
@@ -132,6 +131,8 @@ export function stepRoutes(flow: Flow): StepRoutes {
       }
       if (!deciding.has(step.id)) answer = 'any answer';
       if (!visit(next, [...passed, step.id], [...said, answer])) return false;
+      // One answer that is accepted stands for all at a question that cannot change the way.
+      if (!deciding.has(step.id)) break;
     }
     return true;
   };
