@@ -228,8 +228,8 @@ export function summaryMarkdown(flow: Flow): string {
   const lines = ['## Every way between steps', ''];
   lines.push(
     routes.complete
-      ? `Complete: every answer was tried wherever it can change the next step (${n(routes.walks)} ways).`
-      : `**Not complete: the first ${n(routes.walks)} ways only.**`
+      ? `Complete: every answer was tried wherever it can change the next step (${n(routes.walks)} walks through the flow), giving ${n(routes.rows.length)} ways between steps.`
+      : `**Not complete: the first ${n(routes.walks)} walks through the flow only.**`
   );
   if (routes.notDeciding.length > 0) {
     lines.push(`These questions never change the next step, only which services match, so they show as "any answer": ${routes.notDeciding.join('; ')}.`);

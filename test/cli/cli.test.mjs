@@ -189,7 +189,7 @@ test('paths: merges alternative answers into one row ("… or …")', () => {
 test('paths: first, every way between steps in full, trying every answer only where it can change the way', () => {
   const { code, out } = run('paths', 'flows/uk-young-people.json');
   assert.equal(code, 0);
-  assert.match(out, /## Every way between steps\n\nComplete: every answer was tried wherever it can change the next step \([\d,]+ ways\)\./);
+  assert.match(out, /## Every way between steps\n\nComplete: every answer was tried wherever it can change the next step \([\d,]+ walks through the flow\), giving \d+ ways between steps\./);
   // Area, kind of support and free-only change only which services match.
   assert.match(out, /show as "any answer": Where in the UK do you live\?; How would you like to get support\?; Do you only want to see services that are free\?/);
   // Ages tried at the edges of every rule and service range stand for the ranges between them.
@@ -207,7 +207,7 @@ test('paths: first, every way between steps in full, trying every answer only wh
 test('paths: the ways between steps of a small flow, each answer on the row of the way it goes', () => {
   const { out } = run('paths', fixture('gap.json'));
   const table = out.slice(out.indexOf('## Every way between steps'), out.indexOf('## What each outcome can show'));
-  assert.match(table, /Complete: every answer was tried wherever it can change the next step \(3 ways\)/);
+  assert.match(table, /Complete: every answer was tried wherever it can change the next step \(3 walks through the flow\), giving 2 ways between steps\./);
   assert.match(table, /\| 1 \| What is worrying you\? → Feeling anxious or Feeling low \| Support \\\| for you \(results\) \|/);
   assert.match(table, /\| 2 \| What is worrying you\? → I have hurt myself, "badly" \| Get help now \(urgent help\) \|/);
   assert.doesNotMatch(table, /\| 3 \|/);
