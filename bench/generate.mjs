@@ -1,8 +1,9 @@
 // Valid flows of any size for measuring how cost grows: a chain of questions whose rules look
-// back at earlier answers, one outcome, urgent help, and one service for every ten steps.
-export function generateFlow(stepCount) {
+// back at earlier answers, one outcome, urgent help, and one service for every ten steps (or
+// `services`). Every fiftieth question has an answer that goes to urgent help. `links` puts a
+// link in each service's description. Also used by the large-flow and flow-map tests.
+export function generateFlow(stepCount, { services: serviceCount = Math.max(1, Math.round(stepCount / 10)), links = false } = {}) {
   const questions = stepCount - 2;
-  const serviceCount = Math.max(1, Math.round(stepCount / 10));
   const tag = (i) => `need-${i % 25}`;
   const steps = [];
   for (let i = 0; i < questions; i++) {
@@ -25,7 +26,7 @@ export function generateFlow(stepCount) {
   const services = Array.from({ length: serviceCount }, (_, i) => ({
     id: `s${i}`,
     name: `Service ${i + 1}`,
-    description: `Support number ${i + 1}, for young people who need it.`,
+    description: `Support number ${i + 1}, for young people who need it.${links ? ` See [our site](https://example.org/s${i}).` : ''}`,
     ages: { min: 11, max: 25 },
     helpsWith: [tag(i), tag(i + 3)],
     supportTypes: ['helpline', 'chat'],

@@ -82,10 +82,13 @@ async function openSendToPhone(el: SupportFinder): Promise<void> {
   await el.updateComplete;
 }
 
+/** The finder with `results-endpoint` set, so "Keep these results" offers Send to my phone. */
+const withPhoneEndpoint = ({ flow }: Args) => html`<support-finder flow=${flow} results-endpoint="https://example.org/sms"></support-finder>`;
+
 /** With `results-endpoint` set, "Keep these results" offers Send to my phone too. */
 export const KeepTheseResults: Story = {
   name: 'Keep these results, with send to my phone',
-  render: ({ flow }) => html`<support-finder flow=${flow} results-endpoint="https://example.org/sms"></support-finder>`,
+  render: withPhoneEndpoint,
   play: walk({ answers: ['feelings'], heading: 'Services that could help', services: 3, shows: 'Send to my phone' }),
 };
 
@@ -95,7 +98,7 @@ export const KeepTheseResults: Story = {
  */
 export const SendToPhoneErrors: Story = {
   name: 'Send to my phone, with errors',
-  render: ({ flow }) => html`<support-finder flow=${flow} results-endpoint="https://example.org/sms"></support-finder>`,
+  render: withPhoneEndpoint,
   play: walk({
     answers: ['feelings'],
     heading: 'Services that could help',

@@ -10,6 +10,7 @@ import { layoutMap, type Measure } from '../src/tools/map-layout.js';
 import '../src/tools/flow-map.js';
 import type { SupportFinderMap } from '../src/tools/flow-map.js';
 import { fetchJson, loadValidFlow } from './support.js';
+import { generateFlow } from '../bench/generate.mjs';
 
 function root(el: SupportFinderMap): ShadowRoot {
   if (!el.shadowRoot) throw new Error('support-finder-map has no shadow root');
@@ -217,7 +218,7 @@ describe('support-finder-map', () => {
 
   for (const [what, source] of [
     ['the UK flow', async () => '/flows/uk-young-people.json'],
-    ['a generated 1,000-step flow', async () => asUrl(((await import('/bench/generate.mjs' as string)) as { generateFlow: (n: number) => unknown }).generateFlow(1000))],
+    ['a generated 1,000-step flow', async () => asUrl(generateFlow(1000))],
   ] as const) {
     it(`draws ${what} in reasonable time`, async () => {
       const url = await source();

@@ -8,55 +8,11 @@ import '../src/support-finder.js';
 import type { SupportFinder } from '../src/support-finder.js';
 import { reviewFlow, validateFlow } from '../src/engine/index.js';
 import { headingText, shadow } from './support.js';
+import { generateFlow } from '../bench/generate.mjs';
 
 const STEPS = 5000;
 const SERVICES = 1000;
 
-/**
- * Modelled on bench/generate.mjs: a chain of single-choice questions whose rules look back at the
- * answer before and at collected tags, one outcome, urgent help, and here one service for every
- * five steps. Every fiftieth question has an answer that goes to urgent help.
- */
-function generateFlow(stepCount: number, serviceCount: number) {
-  const questions = stepCount - 2;
-  const tag = (i: number) => `need-${i % 25}`;
-  const steps: object[] = [];
-  for (let i = 0; i < questions; i++) {
-    const next = i + 1 < questions ? `q${i + 1}` : 'results';
-    steps.push({
-      id: `q${i}`,
-      kind: 'question',
-      type: 'single',
-      question: { en: `Question ${i + 1}: which of these fits best?`, cy: `Cwestiwn ${i + 1}` },
-      hint: 'Choose one.',
-      options: [
-        { value: 'a', label: `First answer to ${i + 1}`, tags: [tag(i)] },
-        { value: 'b', label: `Second answer to ${i + 1}`, tags: [tag(i + 7)] },
-        { value: 'c', label: 'Something else', urgent: i % 50 === 49 },
-      ],
-      rules: i > 0 ? [{ when: { any: [{ answer: `q${i - 1}`, equals: 'a' }, { tag: tag(i) }] }, next }] : [],
-      next,
-    });
-  }
-  const services = Array.from({ length: serviceCount }, (_, i) => ({
-    id: `s${i}`,
-    name: `Service ${i + 1}`,
-    description: `Support number ${i + 1}, for young people who need it. See [our site](https://example.org/s${i}).`,
-    ages: { min: 11, max: 25 },
-    helpsWith: [tag(i), tag(i + 3)],
-    supportTypes: ['helpline', 'chat'],
-    cost: 'free',
-    access: 'self-referral',
-    contact: [
-      { type: 'phone', number: `0800 ${String(100000 + i).slice(-6)}` },
-      { type: 'website', url: `https://example.org/s${i}` },
-    ],
-    hours: 'Every day, 9am to 9pm',
-  }));
-  steps.push({ id: 'results', kind: 'outcome', title: 'Services that could help', limit: 5, alwaysInclude: ['s0'] });
-  steps.push({ id: 'urgent', kind: 'urgent', title: 'Get help now', services: ['s0'] });
-  return { formatVersion: 1, id: `generated-${stepCount}`, title: 'Generated flow', defaultLocale: 'en', steps, services };
-}
 
 function ms(n: number): string {
   return `${n.toFixed(1)} ms`;
@@ -86,7 +42,7 @@ function nextStepShown(el: SupportFinder, timeout: number): Promise<{ at: number
 describe(`a flow of ${STEPS.toLocaleString('en')} steps and ${SERVICES.toLocaleString('en')} services`, function () {
   this.timeout(120_000);
 
-  const flow = generateFlow(STEPS, SERVICES);
+  const flow = generateFlow(STEPS, { services: SERVICES, links: true });
   const text = JSON.stringify(flow);
 
   afterEach(() => fixtureCleanup());
