@@ -5,7 +5,6 @@ import {
   chosenOptions,
   evaluate,
   indexOf,
-  isAudienceText,
   matchServices,
   parseAnswer,
   routeContext,
@@ -14,13 +13,11 @@ import {
   type Condition,
   type Flow,
   type FlowProblem,
-  type LocalisedText,
   type QuestionStep,
-  type Text,
 } from '../engine/index.js';
 import { bold, dim, explore, explorationWords, green, isJsonSchemaFile, loadFlowFile, plural, red, yellow, type Exploration } from './io.js';
 import { answerWords, conditionWords, mattersToMatching, replay, servicesAtEnd, stepLabel, words } from './words.js';
-import { either, mergeTuples, type Tuple } from './paths.js';
+import { either, inOrder, mergeTuples, type Tuple } from './paths.js';
 
 export interface Problem extends FlowProblem {
   /** What kind of check found it, for tools reading --json. */
@@ -95,65 +92,6 @@ function canonical(value: unknown): string {
     return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-/** Every text in the flow a person can see, with its JSON path. */
-function textsOf(flow: Flow): Array<{ path: string; text: Text }> {
-  const out: Array<{ path: string; text: Text }> = [];
-  const add = (path: string, text: Text | undefined) => {
-    if (text !== undefined) out.push({ path, text });
-  };
-  add('title', flow.title);
-  flow.steps.forEach((step, i) => {
-    const at = `steps[${i}]`;
-    if (step.kind === 'question') {
-      add(`${at}.question`, step.question);
-      add(`${at}.hint`, step.hint);
-      add(`${at}.skipLabel`, step.skipLabel);
-      step.options?.forEach((o, j) => {
-        add(`${at}.options[${j}].label`, o.label);
-        add(`${at}.options[${j}].hint`, o.hint);
-      });
-    } else {
-      add(`${at}.title`, step.title);
-      add(`${at}.body`, step.body);
-      if (step.kind === 'info') add(`${at}.continueLabel`, step.continueLabel);
-      if (step.kind === 'outcome') add(`${at}.noMatch`, step.noMatch);
-    }
-  });
-  flow.services.forEach((service, i) => {
-    const at = `services[${i}]`;
-    add(`${at}.name`, service.name);
-    add(`${at}.description`, service.description);
-    add(`${at}.hours`, service.hours);
-    service.contact.forEach((c, j) => add(`${at}.contact[${j}].${c.type === 'address' ? 'text' : 'label'}`, c.type === 'address' ? c.text : c.label));
-  });
-  return out;
-}
-
-/** Each language used anywhere must be there for every text (a plain string is the default language). */
-function missingTranslations(flow: Flow): Problem[] {
-  const texts = textsOf(flow);
-  const variants = (text: Text): Array<{ suffix: string; value: LocalisedText }> =>
-    isAudienceText(text)
-      ? [{ suffix: '.default', value: text.default }, ...Object.entries(text.audience).map(([a, value]) => ({ suffix: `.audience.${a}`, value }))]
-      : [{ suffix: '', value: text }];
-  const locales = new Set<string>();
-  for (const { text } of texts) for (const { value } of variants(text)) if (typeof value === 'object') Object.keys(value).forEach((l) => locales.add(l));
-  if (locales.size === 0) return [];
-  locales.add(flow.defaultLocale);
-  const problems: Problem[] = [];
-  const has = (value: LocalisedText, locale: string) =>
-    typeof value === 'string' ? locale === flow.defaultLocale || locale.split('-')[0] === flow.defaultLocale.split('-')[0] : value[locale] !== undefined || value[locale.split('-')[0]] !== undefined;
-  for (const { path, text } of texts) {
-    for (const { suffix, value } of variants(text)) {
-      const missing = [...locales].filter((l) => !has(value, l));
-      for (const locale of missing) {
-        problems.push({ check: 'translation', path: `${path}${suffix}`, message: `there is no '${locale}' text here, so people reading '${locale}' see the ${flow.defaultLocale === locale ? 'first language given' : `'${flow.defaultLocale}'`} words instead` });
-      }
-    }
-  }
-  return problems;
 }
 
 /**
@@ -255,8 +193,7 @@ function findGaps(flow: Flow, exploration: Exploration, known: KnownGapReport[])
     rows.forEach((row, r) => {
       const answers = group.questions.map((q, i) => {
         const values = [...row[i]];
-        const numeric = values.every((v) => /^-?\d+$/.test(v));
-        return { step: q.id, question: stepLabel(flow, q), answers: numeric ? values.map(Number).sort((a, b) => a - b).map(String) : values };
+        return { step: q.id, question: stepLabel(flow, q), answers: inOrder(values) };
       });
       const text = answers.length ? answers.map((a) => `${a.question} ${either(a.answers)}`).join(' · ') : 'whatever is answered';
       gaps.push({ outcome: group.outcome, outcomeTitle: stepLabel(flow, steps.get(group.outcome)!), count: counts[r], answers, text });
@@ -275,9 +212,7 @@ export function checkFile(file: string, options: CheckOptions): FileReport {
   }
   const { flow } = loaded;
   const errors: Problem[] = [];
-  // Missing translations are reported below, with the languages gathered the same way; the
-  // review's own translation warnings would say each one twice.
-  const warnings: Problem[] = loaded.warnings.filter((w) => !w.message.includes(' translation here')).map((w) => ({ ...w, check: 'review' as const }));
+  const warnings: Problem[] = loaded.warnings.map(({ kind, ...w }) => ({ ...w, check: kind === 'translation' ? 'translation' : 'review' }));
   const stepIndex = new Map(flow.steps.map((s, i) => [s.id, i]));
   const at = (id: string) => `steps[${stepIndex.get(id)}]`;
   const { urgentId } = indexOf(flow);
@@ -398,8 +333,6 @@ export function checkFile(file: string, options: CheckOptions): FileReport {
     };
     (options.allowGaps ? warnings : errors).push(problem);
   }
-
-  warnings.push(...missingTranslations(flow));
 
   return {
     file,

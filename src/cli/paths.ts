@@ -27,6 +27,16 @@ export function either(values: readonly string[]): string {
 
 export type Tuple = Array<Set<string>>;
 
+/** Whether every answer is a whole number (the answers to a number question). */
+export function allNumbers(values: readonly string[]): boolean {
+  return values.every((v) => /^-?\d+$/.test(v));
+}
+
+/** Answers in reading order: numbers smallest first, words as they came. */
+export function inOrder(values: string[]): string[] {
+  return allNumbers(values) ? values.map(Number).sort((a, b) => a - b).map(String) : values;
+}
+
 /**
  * Merges answer tuples into as few rows as possible where each row is every combination of its
  * alternatives, and every combination it stands for was actually walked (so nothing is implied
@@ -79,8 +89,7 @@ export function routes(flow: Flow, limit: number): Routes {
       rows.push({
         answers: group.steps.map((id, i) => {
           const values = [...tuple[i]];
-          const numeric = values.every((v) => /^-?\d+$/.test(v));
-          return { step: id, question: stepLabel(flow, steps.get(id)!), answers: numeric ? values.map(Number).sort((a, b) => a - b).map(String) : values };
+          return { step: id, question: stepLabel(flow, steps.get(id)!), answers: inOrder(values) };
         }),
         end: group.end,
         endTitle: stepLabel(flow, steps.get(group.end)!),

@@ -23,7 +23,7 @@ import {
   type Session,
 } from '../engine/index.js';
 import { answerWords, serviceName, stepLabel, words } from './words.js';
-import { either, mergeTuples, type Tuple } from './paths.js';
+import { allNumbers, either, mergeTuples, type Tuple } from './paths.js';
 
 /** Walks of the routing table at most; a flow with more says the table is not complete. */
 const MAX_WALKS = 200_000;
@@ -72,8 +72,6 @@ export function routingQuestions(flow: Flow): Set<string> {
 export interface StepRoute {
   /** The questions on the way that decide it, with the answers that go this way. */
   answers: Array<{ step: string; question: string; answers: string[] }>;
-  /** Every step passed, in words. */
-  steps: string[];
   end: string;
   endTitle: string;
   endKind: string;
@@ -145,12 +143,11 @@ export function stepRoutes(flow: Flow): StepRoutes {
       rows.push({
         answers: questions.map((id, i) => {
           const values = [...tuple[i]];
-          const numeric = values.every((v) => /^-?\d+$/.test(v));
+          const numeric = allNumbers(values);
           const question = steps.get(id) as QuestionStep;
-          const tried = numeric ? inputs(question).flatMap((input) => (typeof input === 'string' && /^-?\d+$/.test(input) ? [Number(input)] : [])) : [];
+          const tried = numeric ? inputs(question).flatMap((input) => (typeof input === 'string' && allNumbers([input]) ? [Number(input)] : [])) : [];
           return { step: id, question: stepLabel(flow, question), answers: numeric ? numberRanges(values.map(Number), tried) : values };
         }),
-        steps: group.path.slice(0, -1).map((id) => stepLabel(flow, steps.get(id)!)),
         end: group.end,
         endTitle: stepLabel(flow, end),
         endKind: end.kind,

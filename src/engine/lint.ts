@@ -220,7 +220,11 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
   for (const { path, text } of byLanguage) {
     for (const language of languages) {
       if (text[language] === undefined && text[language.split('-')[0]] === undefined) {
-        warn(`${path}.${language}`, `there is no '${language}' translation here, so people reading '${language}' see the '${flow.defaultLocale}' words instead`);
+        warnings.push({
+          path: `${path}.${language}`,
+          message: `there is no '${language}' translation here, so people reading '${language}' see the '${flow.defaultLocale}' words instead`,
+          kind: 'translation',
+        });
       }
     }
   }

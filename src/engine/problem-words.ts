@@ -18,6 +18,8 @@ export interface FlowProblem {
   path: string;
   /** What is wrong, in plain words. */
   message: string;
+  /** Set on reviewFlow's warnings about a missing translation, so tools can group them. */
+  kind?: 'translation';
 }
 
 export function describeValue(value: unknown): string {

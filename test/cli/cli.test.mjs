@@ -95,8 +95,12 @@ test('check: a rule with the same condition as an earlier one can never be used'
 
 test('check: missing translations are warnings with the path and the language', () => {
   const result = run('check', fixture('gap.json'));
-  assert.match(result.out, /warning steps\[0\]\.question: there is no 'cy' text here/);
-  assert.match(result.out, /warning services\[0\]\.name: there is no 'cy' text here/);
+  assert.match(result.out, /warning steps\[0\]\.question\.cy: there is no 'cy' translation here, so people reading 'cy' see the 'en' words instead/);
+  assert.match(result.out, /warning services\[0\]\.name\.cy: there is no 'cy' translation here/);
+  const json = JSON.parse(run('check', '--json', fixture('gap.json')).out);
+  const translations = json.files[0].warnings.filter((w) => w.check === 'translation');
+  assert.ok(translations.some((w) => w.path === 'steps[0].question.cy'));
+  assert.ok(translations.every((w) => /translation here/.test(w.message) && !('kind' in w)));
 });
 
 test('check: --allow-gaps turns gaps into warnings, and the exit code follows', () => {
