@@ -201,7 +201,7 @@ export function restoreSession(flow: Flow, saved: string | null): Session | unde
   }
   const { path, answers } = (data ?? {}) as { path?: unknown; answers?: unknown };
   if (!Array.isArray(path) || path.length === 0 || typeof answers !== 'object' || answers === null) return undefined;
-  if (path.some((id) => typeof id !== 'string')) return undefined;
+  if (Array.isArray(answers) || path.some((id) => typeof id !== 'string')) return undefined;
   // An answer is only ever null, a number, a string or a list of strings; anything else (an
   // object, a list of numbers) was never saved by the finder.
   const isAnswer = (a: unknown) =>
