@@ -147,11 +147,11 @@ const ODD_WORDS: Record<OddCharacter, string> = {
   bidi: 'a character that changes the direction text reads in, which can make a number or a word read backwards (it is removed)',
 };
 
-/** Why a contact detail was refused: an odd character in it, if it has one, else `otherwise`. */
-function contactWords(value: string, what: string, otherwise: string): string {
+/** Why a contact detail was refused, saying so when it holds a character that cannot be seen. */
+function contactWords(value: string, what: string, fix: string, uses: string): string {
   return hasOddCharacter(value)
-    ? `'${visible(value)}' holds an invisible or direction-changing character (written here as \\u…), so what people see may not be what their ${what} uses: type it again`
-    : `'${value}' ${otherwise}`;
+    ? `'${visible(value)}' is not ${what}: it holds an invisible or direction-changing character (written here as \\u…), so what people see may not be what their ${uses} uses; ${fix}`
+    : `'${value}' is not ${what}: ${fix}`;
 }
 
 const WORDS: { [C in ProblemCode]: (...params: ProblemParams[C]) => string } = {
@@ -181,11 +181,11 @@ const WORDS: { [C in ProblemCode]: (...params: ProblemParams[C]) => string } = {
   'unknown-step': (id) => `there is no step called '${id}'`,
   'unknown-service': (id) => `there is no service called '${id}' in "services"`,
   'unsafe-link': (href) => `the link '${href}' is not allowed: links must start with https:, http:, tel:, sms: or mailto:`,
-  'not-web-address': (url) => contactWords(url, 'browser', 'is not a web address: it must start with https:// (or http://)'),
+  'not-web-address': (url) => contactWords(url, 'a web address', 'it must start with https:// (or http://)', 'browser'),
   'not-phone-number': (number) =>
-    contactWords(number, 'phone', 'is not a phone number: use only digits, spaces, brackets, hyphens and an optional leading +'),
+    contactWords(number, 'a phone number', 'use only digits, spaces, brackets, hyphens and an optional leading +', 'phone'),
   'not-email-address': (address) =>
-    contactWords(address, 'email program', 'is not an email address people can write to: use one address such as help@example.org, with no spaces, ?, &, # or commas'),
+    contactWords(address, 'an email address people can write to', 'use one address such as help@example.org, with no spaces, ?, &, # or commas', 'email program'),
   'odd-text': (...kinds) =>
     `this text holds ${kinds.map((k) => ODD_WORDS[k]).join(', and ')}; the finder shows it mended, but type the text again to be sure it says what you mean`,
   'urgent-not-urgent': (id, kind) => `'${id}' is a ${kind} step, but urgent help must be an urgent step`,
