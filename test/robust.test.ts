@@ -499,6 +499,7 @@ describe('contacts', () => {
     }
     for (const contact of [
       { type: 'phone', number: '+44 (0)1632 960-101' },
+      { type: 'phone', number: '(0800) 11-11' },
       { type: 'sms', number: '85258', keyword: 'SHOUT' },
       { type: 'email', address: 'jo@samaritans.org' },
       { type: 'website', url: 'https://www.nhs.uk/mental-health/?from=finder' },

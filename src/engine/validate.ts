@@ -104,7 +104,7 @@ export function problemCode(problem: CodedProblem): string {
  */
 export function contactProblem(contact: Contact, path: string): CodedProblem | undefined {
   const bad = (value: string, pattern: RegExp) => !pattern.test(value) || hasOddCharacter(value);
-  if ((contact.type === 'phone' || contact.type === 'sms') && bad(contact.number, /^\+?[0-9][0-9 ()-]*$/)) {
+  if ((contact.type === 'phone' || contact.type === 'sms') && bad(contact.number, /^\+?\(?[0-9][0-9 ()-]*$/)) {
     return problem(`${path}.number`, 'not-phone-number', contact.number.slice(0, 40));
   }
   if (contact.type === 'email' && bad(contact.address, /^[^\s@?#&%/:"<>,;]+@[^\s@?#&%/:"<>,;]+\.[^\s@?#&%/:"<>,;]+$/)) {
