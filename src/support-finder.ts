@@ -768,7 +768,8 @@ export class SupportFinder extends LitElement {
 
   /**
    * What shows when a step cannot be built: never a blank or frozen screen, but a plain message
-   * and urgent contacts, the flow's own if they can be shown, else the built-in ones.
+   * and urgent contacts, the flow's own if they can be shown, else the built-in ones, then the
+   * host's own fallback content (its local numbers), as on the load error screen.
    */
   #renderBroken(ctx: ViewContext, flow: Flow): TemplateResult {
     const urgent = indexOf(flow).steps.get(indexOf(flow).urgentId ?? '');
@@ -783,7 +784,8 @@ export class SupportFinder extends LitElement {
     };
     return html`<h2 id="sf-heading" tabindex="-1">${msg('Sorry, the support finder is not working right now')}</h2>
       <p>${msg('You can still get help. If you need to talk to someone now, use one of these:')}</p>
-      ${ctx.part('step', card, null) ?? renderUrgentCard(ctx, msg('Get help now'), '', DEFAULT_URGENT_SERVICES, undefined)}`;
+      ${ctx.part('step', card, null) ?? renderUrgentCard(ctx, msg('Get help now'), '', DEFAULT_URGENT_SERVICES, undefined)}
+      <slot></slot>`;
   }
 
   // Keeping the results: print, copy, share, email to myself, send to my phone (issue 3).

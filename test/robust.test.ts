@@ -508,6 +508,20 @@ describe('contacts', () => {
     }
   });
 
+  it('check warns when a label shows a number the link does not dial', () => {
+    const data = clone(basic);
+    data.services[0].contact = [
+      { type: 'phone', number: '01632 960101', label: 'Call 01632 960101 (24 hours)' },
+      { type: 'phone', number: '01632 960101', label: { en: 'Call 01632 960102', cy: 'Ffoniwch 01632 960101' } },
+      { type: 'sms', number: '85258', label: 'Text 85285' },
+    ];
+    const review = reviewFlow(data);
+    expect(review.warnings.filter((w) => /the label shows the number/.test(w.message)).map((w) => `${w.path}: ${w.message}`)).to.deep.equal([
+      'services[0].contact[1].label: the label shows the number 01632960102, but the link dials 01632960101: make them the same',
+      'services[0].contact[2].label: the label shows the number 85285, but the link dials 85258: make them the same',
+    ]);
+  });
+
   it('the invalid-flow screen names the contact, with urgent contacts and the code', async () => {
     const data = clone(basic);
     data.services[2].contact[0] = { type: 'phone', number: '\u202e10106923610' };
