@@ -3,6 +3,7 @@
  * prefixed `sf-`, and none carries what a person typed: only flow, step, option and service ids.
  */
 import type { LoadProblem, Step } from './engine/index.js';
+import type { RenderPart } from './views/context.js';
 
 export interface SupportFinderEvents {
   /** The flow file loaded and passed validation. */
@@ -21,8 +22,13 @@ export interface SupportFinderEvents {
    * many services it lists. The filters themselves (an age, an area, words) are never sent.
    */
   'sf-directory-shown': { flowId: string; count: number };
-  /** The flow could not be used: it failed to load, took too long, was not the reviewed version, or is invalid. */
-  'sf-error': { kind: LoadProblem['kind']; status?: number; errors?: number };
+  /**
+   * The flow could not be used: it failed to load, took too long, was not the reviewed version,
+   * or is invalid. Or, kind `render`: one `part` of a screen could not be built and was left out
+   * (a card, a reason, a contact, the keep section or its email link), or the whole `step` was
+   * replaced by a message and urgent contacts. Never any text or answer.
+   */
+  'sf-error': { kind: LoadProblem['kind'] | 'render'; status?: number; errors?: number; part?: RenderPart };
   /** The person used "Leave this page quickly" (or Shift three times); the page is about to change. */
   'sf-quick-exit': Record<string, never>;
   /**

@@ -24,7 +24,7 @@ export const LOCALES = ['cy', 'ar'];
 type Templates = Record<string, string>;
 
 /** Loaded words by language; a promise while loading, null when the file could not be loaded. */
-const loaded: Record<string, Templates | Promise<void> | null> = {};
+const loaded: Record<string, Templates | Promise<void> | null> = Object.create(null);
 let active: Templates | undefined;
 /** The language msg() is giving words in now: 'en' until a translation has loaded. */
 let current = 'en';

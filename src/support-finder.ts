@@ -3,6 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import {
   DEFAULT_TIMEOUT,
+  DEFAULT_URGENT_SERVICES,
   answerQuestion,
   answersOnPath,
   audienceOf,
@@ -40,7 +41,7 @@ import { fire } from './events.js';
 import { direction, formatNumber, useLocale } from './localisation.js';
 import { styles } from './styles.js';
 import { VERSION } from './version.js';
-import type { ViewContext } from './views/context.js';
+import type { RenderPart, ViewContext } from './views/context.js';
 import { countText, renderDirectory } from './views/directory.js';
 import { renderInfo } from './views/info.js';
 import { contactWords, renderKeep, sendFailedText, type KeepMethod, type KeepState } from './views/keep.js';
@@ -80,7 +81,7 @@ type LoadState =
  * @fires {CustomEvent<{ flowId: string; stepId: string; options: string[]; skipped: boolean }>} sf-answer - A question was answered. `detail: { flowId, stepId, options, skipped }` (never a typed value).
  * @fires {CustomEvent<{ flowId: string; stepId: string; serviceIds: string[] }>} sf-outcome-shown - Results are on screen. `detail: { flowId, stepId, serviceIds }`.
  * @fires {CustomEvent<{ flowId: string; count: number }>} sf-directory-shown - The list of all services is on screen, or its filters changed. `detail: { flowId, count }` (never the filters).
- * @fires {CustomEvent<{ kind: 'network' | 'http' | 'timeout' | 'not-json' | 'integrity' | 'invalid'; status?: number; errors?: number }>} sf-error - The flow could not be loaded or is invalid. `detail: { kind, status?, errors? }`.
+ * @fires {CustomEvent<{ kind: 'network' | 'http' | 'timeout' | 'not-json' | 'integrity' | 'invalid' | 'render'; status?: number; errors?: number; part?: 'step' | 'card' | 'reason' | 'contact' | 'keep' | 'email' }>} sf-error - The flow could not be loaded or is invalid; or (kind `render`) one part of a screen could not be built and was left out, or the whole step could not be shown and a message with urgent contacts is shown instead. `detail: { kind, status?, errors?, part? }`, never any text or answer.
  * @fires {CustomEvent<{}>} sf-quick-exit - The person chose "Leave this page quickly" (or pressed Shift 3 times); the page is about to change. `detail: {}`.
  * @fires {CustomEvent<{ method: 'print' | 'copy' | 'share' | 'email' | 'phone' }>} sf-results-kept - Results were printed, copied, shared, emailed or sent to a phone. `detail: { method }` (never the number or the text).
  *
@@ -146,7 +147,11 @@ export class SupportFinder extends LitElement {
    */
   flowIntegrity?: string;
 
-  /** How long to wait for the flow, in milliseconds, retries included (default 15000). */
+  /**
+   * How long to wait for the flow, in milliseconds, retries included (default 15000). A value
+   * that is not a whole number from 1 to 2147483647 ("abc", 0, -5) is warned about and the
+   * default used, so a typo can never fail every load at once.
+   */
   timeout: number = DEFAULT_TIMEOUT;
 
   /**
@@ -200,6 +205,9 @@ export class SupportFinder extends LitElement {
   #focusTarget: 'heading' | 'summary' | undefined;
   #shownKey = '';
   #outcomeCache: { session: Session; result: OutcomeResult } | undefined;
+  /** Parts of screens that failed to build in the last render, reported once per step. */
+  #faults = new Set<RenderPart>();
+  #faultsReported = new Set<string>();
   /** Renders again when this element's lang, or the page's, changes. */
   #langWatch = new MutationObserver(() => {
     this.#watchLang();
@@ -226,6 +234,9 @@ export class SupportFinder extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#localise();
+    if (changed.has('timeout') && this.#timeoutMs() !== this.timeout) {
+      console.warn(`support-finder: timeout "${String(this.timeout)}" is not a number of milliseconds from 1 to 2147483647; ${DEFAULT_TIMEOUT} is used.`);
+    }
     if (changed.has('flow') || changed.has('flowIntegrity')) this.#startLoad();
     if (changed.has('resultsEndpoint')) this.#endpoint = this.#checkEndpoint();
     if (changed.has('mode')) {
@@ -249,12 +260,22 @@ export class SupportFinder extends LitElement {
     }
     this.load = { status: 'loading' };
     const url = new URL(this.flow, document.baseURI).href;
-    loadFlow(url, { signal: request.signal, timeout: this.timeout, integrity: this.flowIntegrity || undefined }).then(
+    loadFlow(url, { signal: request.signal, timeout: this.#timeoutMs(), integrity: this.flowIntegrity || undefined }).then(
       (result) => {
         if (request.signal.aborted) return;
         if (!result.ok) return this.#fail(result.problem);
         this.load = { status: 'ready', flow: result.flow, warnings: result.warnings };
-        this.session = restoreSession(result.flow, this.#stored()?.read() ?? null) ?? startSession(result.flow);
+        const stored = this.#stored();
+        const saved = stored?.read() ?? null;
+        let restored: Session | undefined;
+        try {
+          restored = restoreSession(result.flow, saved);
+        } catch {
+          // Treated as the tampered save it is.
+        }
+        // A save that does not fit is not just ignored but removed, so it cannot trouble a reload.
+        if (saved !== null && !restored) stored?.clear();
+        this.session = restored ?? startSession(result.flow);
         fire(this, 'sf-flow-loaded', {
           flowId: result.flow.id,
           version: result.flow.version,
@@ -299,9 +320,25 @@ export class SupportFinder extends LitElement {
     };
   }
 
-  /** The person's language: the element's lang, else the page's, else the flow's default. */
+  /**
+   * The person's language: the element's lang, else the page's, else the flow's default. A lang
+   * that is not a language tag ("__proto__", "zz-!!") is passed over.
+   */
   get #locale(): string {
-    return this.lang || this.#langAncestor()?.lang || (this.load.status === 'ready' ? this.load.flow.defaultLocale : 'en');
+    const tag = (lang: string | undefined) => {
+      try {
+        return lang && Intl.getCanonicalLocales(lang).length > 0 ? lang : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    return tag(this.lang) || tag(this.#langAncestor()?.lang) || (this.load.status === 'ready' ? this.load.flow.defaultLocale : 'en');
+  }
+
+  /** The timeout attribute if usable (setTimeout takes 1 to 2^31-1 ms), else the default. */
+  #timeoutMs(): number {
+    const { timeout } = this;
+    return Number.isInteger(timeout) && timeout > 0 && timeout <= 2 ** 31 - 1 ? timeout : DEFAULT_TIMEOUT;
   }
 
   /** The nearest element above this one with a lang, looking out of shadow roots too. */
@@ -328,7 +365,34 @@ export class SupportFinder extends LitElement {
     const flow = this.load.status === 'ready' ? this.load.flow : undefined;
     const audience = flow && this.session ? audienceOf(flow, answersOnPath(this.session)) : undefined;
     const context = { locale: this.#locale, defaultLocale: flow?.defaultLocale ?? 'en', audience };
-    return { flow, audience, text: (text: Text | undefined) => resolveText(text, context) };
+    return {
+      flow,
+      audience,
+      text: (text: Text | undefined) => resolveText(text, context),
+      part: (name, build, fallback) => {
+        try {
+          return build();
+        } catch (error) {
+          this.#fault(name, error);
+          return fallback;
+        }
+      },
+    };
+  }
+
+  #fault(part: RenderPart, error: unknown): void {
+    this.#faults.add(part);
+    console.error(`support-finder: part of this screen (${part}) could not be shown.`, error);
+  }
+
+  /** A whole step, or if it cannot be built, a message with urgent contacts in its place. */
+  #safeStep(ctx: ViewContext, flow: Flow, build: () => TemplateResult): TemplateResult {
+    try {
+      return build();
+    } catch (error) {
+      this.#fault('step', error);
+      return this.#renderBroken(ctx, flow);
+    }
   }
 
   #outcomeFor(flow: Flow, session: Session): OutcomeResult | undefined {
@@ -348,8 +412,10 @@ export class SupportFinder extends LitElement {
     this.draft = undefined;
     this.keeping = {};
     this.#focusTarget = 'heading';
-    // Saved progress ends when the results are shown: nothing is kept once it has done its job.
-    if (this.load.status === 'ready' && currentStep(this.load.flow, session).kind === 'outcome') this.#stored()?.clear();
+    // Saved progress ends when the results are shown: nothing is kept once it has done its job,
+    // not even when "Get help now" is pressed after them. Going back before them saves again.
+    const flow = this.load.status === 'ready' ? this.load.flow : undefined;
+    if (flow && session.path.some((id) => indexOf(flow).steps.get(id)?.kind === 'outcome')) this.#stored()?.clear();
     else this.#stored()?.write(saveSession(session));
   }
 
@@ -367,7 +433,15 @@ export class SupportFinder extends LitElement {
    * to it) and go to the neutral page, as GOV.UK's "Exit this page" does.
    */
   #quickExit(): void {
-    this.#stored()?.clear();
+    // Every finder's saved progress, not only this one's: the person is leaving the page.
+    try {
+      for (let i = sessionStorage.length - 1; i >= 0; i--) {
+        const key = sessionStorage.key(i);
+        if (key?.startsWith('support-finder:')) sessionStorage.removeItem(key);
+      }
+    } catch {
+      // Storage switched off: then nothing was saved.
+    }
     this.session = undefined;
     this.load = { status: 'idle' };
     this.#request?.abort();
@@ -536,6 +610,7 @@ export class SupportFinder extends LitElement {
   }
 
   protected override updated(): void {
+    this.#reportFaults();
     const heading = this.renderRoot.querySelector<HTMLElement>('#sf-heading');
     if (this.#focusTarget) {
       const target =
@@ -581,6 +656,18 @@ export class SupportFinder extends LitElement {
       const shown = [...outcome.matches, ...outcome.fallback, ...outcome.always];
       fire(this, 'sf-outcome-shown', { flowId: flow.id, stepId: step.id, serviceIds: shown.map((m) => m.service.id) });
     }
+  }
+
+  /** Tells the host, once per step, which parts of the screen could not be built. */
+  #reportFaults(): void {
+    const step = this.session ? `${this.session.path.length}:${this.session.path[this.session.path.length - 1]}` : '';
+    for (const part of this.#faults) {
+      const key = `${step}:${part}`;
+      if (this.#faultsReported.has(key)) continue;
+      this.#faultsReported.add(key);
+      fire(this, 'sf-error', { kind: 'render', part });
+    }
+    this.#faults.clear();
   }
 
   /** Screen readers hear each new step; the region is written directly so Lit never re-renders it. */
@@ -635,15 +722,15 @@ export class SupportFinder extends LitElement {
           : nothing}
       </div>
       ${directory
-        ? renderDirectory(ctx, {
+        ? this.#safeStep(ctx, flow, () => renderDirectory(ctx, {
             services: this.#listed(flow),
             filters: this.filters,
             ageError: this.ageError,
             onSubmit: (e) => this.#handleFilter(e),
             onReset: () => this.#applyFilters({}),
             onSummaryLink: (e) => this.#handleSummaryLink(e),
-          })
-        : html`${keyed(session.path.length, this.#renderStep(ctx, flow, session, step))}
+          }))
+        : html`${keyed(session.path.length, this.#safeStep(ctx, flow, () => this.#renderStep(ctx, flow, session, step)))}
             <div class="actions">
               ${back
                 ? html`<button class="link-button" type="button" @click=${this.#handleStartAgain}>${msg('Start again')}</button>`
@@ -669,13 +756,36 @@ export class SupportFinder extends LitElement {
         return renderInfo(ctx, step, () => this.#handleContinue());
       case 'outcome': {
         const result = this.#outcomeFor(flow, session) as OutcomeResult;
-        return renderOutcome(ctx, step, result, () => this.#handleSeeAll(), this.#renderKeep(ctx, ctx.text(step.title), result));
+        const keep = ctx.part('keep', () => this.#renderKeep(ctx, ctx.text(step.title), result), html``);
+        return renderOutcome(ctx, step, result, () => this.#handleSeeAll(), keep);
       }
       case 'urgent': {
         const services = step.services.map((id) => indexOf(flow).services.get(id)).filter((s) => s !== undefined);
         return renderUrgentCard(ctx, ctx.text(step.title), ctx.text(step.body), services, 'sf-heading');
       }
     }
+  }
+
+  /**
+   * What shows when a step cannot be built: never a blank or frozen screen, but a plain message
+   * and urgent contacts, the flow's own if they can be shown, else the built-in ones, then the
+   * host's own fallback content (its local numbers), as on the load error screen.
+   */
+  #renderBroken(ctx: ViewContext, flow: Flow): TemplateResult {
+    const urgent = indexOf(flow).steps.get(indexOf(flow).urgentId ?? '');
+    const card = () => {
+      if (urgent?.kind !== 'urgent') throw new Error('no urgent step');
+      const services = urgent.services.map((id) => indexOf(flow).services.get(id)).filter((s) => s !== undefined);
+      const cardsFailed = this.#faults.has('card');
+      const shown = renderUrgentCard(ctx, ctx.text(urgent.title), ctx.text(urgent.body), services, undefined);
+      // Some of the flow's own contacts could not be shown either: the built-in ones instead.
+      if (!cardsFailed && this.#faults.has('card')) throw new Error('an urgent contact could not be shown');
+      return shown;
+    };
+    return html`<h2 id="sf-heading" tabindex="-1">${msg('Sorry, the support finder is not working right now')}</h2>
+      <p>${msg('You can still get help. If you need to talk to someone now, use one of these:')}</p>
+      ${ctx.part('step', card, null) ?? renderUrgentCard(ctx, msg('Get help now'), '', DEFAULT_URGENT_SERVICES, undefined)}
+      <slot></slot>`;
   }
 
   // Keeping the results: print, copy, share, email to myself, send to my phone (issue 3).
@@ -714,7 +824,7 @@ export class SupportFinder extends LitElement {
     const text = (this.#shownText = resultsText(title, services, ctx.text, contactWords));
     return renderKeep({
       text,
-      mailto: mailtoHref(title, text),
+      mailto: ctx.part('email', () => mailtoHref(title, text), ''),
       share: 'share' in navigator,
       phone: this.#endpoint !== undefined,
       state: this.keeping,
@@ -810,7 +920,7 @@ export class SupportFinder extends LitElement {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         credentials: 'omit',
-        signal: AbortSignal.timeout(this.timeout),
+        signal: AbortSignal.timeout(this.#timeoutMs()),
         body: JSON.stringify({
           phone,
           text: this.#shownText,

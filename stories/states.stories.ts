@@ -1,7 +1,7 @@
 /** What a person sees before a flow is on screen: loading, and every way loading can fail. */
 import type { Meta } from '@storybook/web-components-vite';
 import { expect } from 'storybook/test';
-import { QUESTIONS, flowArgType, renderFinder, walk, type Args, type Story } from './support.js';
+import { QUESTIONS, flowArgType, headingText, renderFinder, shownFinder, walk, type Args, type Story } from './support.js';
 
 const meta: Meta<Args> = {
   title: 'States',
@@ -60,4 +60,27 @@ export const InvalidFlow: Story = {
   name: 'Invalid flow',
   args: { flow: 'test/flows/invalid.json' },
   play: walk({ heading: /not working right now/, shows: 'steps[0].options[0].next: unknown-step ("age2")' }),
+};
+
+/**
+ * A step that could not be built (a fault no valid flow should cause, made here by breaking the
+ * loaded flow's first question): a message and the flow's urgent contacts in its place, never a
+ * blank or frozen screen. The host hears sf-error with kind "render" and part "step".
+ */
+export const StepNotShown: Story = {
+  name: 'Step could not be shown',
+  play: async ({ canvasElement }) => {
+    const el = await shownFinder(canvasElement);
+    const flow = (el as unknown as { load: { flow: { steps: object[] } } }).load.flow;
+    Object.defineProperty(flow.steps[0], 'question', {
+      get() {
+        throw new Error('story: this question cannot be read');
+      },
+    });
+    el.requestUpdate();
+    await el.updateComplete;
+    // In any language: the question is gone, a heading and urgent contacts are there.
+    await expect(el.shadowRoot?.querySelector('form') === null && headingText(el) !== '').toBe(true);
+    await expect(el.shadowRoot?.querySelector('.urgent a[href^="tel:"]') !== null).toBe(true);
+  },
 };

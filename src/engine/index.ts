@@ -1,6 +1,7 @@
 /** The engine: everything that decides, with no DOM. The element and the tools use only this. */
 export * from './schema.js';
 export * from './text.js';
+export * from './odd-text.js';
 export * from './markup.js';
 export * from './routing.js';
 export * from './session.js';

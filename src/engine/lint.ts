@@ -6,7 +6,7 @@
  * validateFlow, which keeps its bundle small.
  */
 import { SupportType, type Condition, type Flow, type LocalisedText, type Step, type Text } from './schema.js';
-import { isAudienceText } from './text.js';
+import { allVariants, isAudienceText } from './text.js';
 import { validateFlow, type Validation } from './validate.js';
 import { explainSchemaIssues, inWords, type FlowProblem } from './problem-words.js';
 import { checkShape } from './shape.js';
@@ -195,8 +195,16 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
     });
     service.contact.forEach((contact, j) => {
       const cat = `${at}.contact[${j}]`;
-      if ((contact.type === 'phone' || contact.type === 'sms') && !/^\+?[0-9][0-9 ()-]*$/.test(contact.number)) error(`${cat}.number`, `'${contact.number.slice(0, 40)}' is not a phone number: use digits, spaces and an optional leading +`);
-      if (contact.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact.address)) error(`${cat}.address`, `'${contact.address.slice(0, 60)}' is not an email address`);
+      // Phone numbers, email and web addresses: validateFlow's contactProblem, the widget's own rule.
+      // A label is free text, so it could show one number while the link dials another.
+      if ((contact.type === 'phone' || contact.type === 'sms') && contact.label !== undefined) {
+        const dialled = contact.number.replace(/\D/g, '');
+        const labels = typeof contact.label === 'string' ? [contact.label] : allVariants(contact.label).map((v) => v.value);
+        for (const label of labels) {
+          const shownNumber = (label.match(/\+?\d(?:[\d-]|\s(?=[\d(])|\(\d+\))*\d/g) ?? []).map((run) => run.replace(/\D/g, '')).find((d) => d.length >= 3 && d !== dialled);
+          if (shownNumber) warn(`${cat}.label`, `the label shows the number ${shownNumber}, but the link dials ${dialled}: make them the same`);
+        }
+      }
       if (contact.type === 'address') checkText(`${cat}.text`, contact.text);
       else checkText(`${cat}.label`, contact.label);
     });

@@ -1,6 +1,7 @@
 /** Fetching a flow file and checking it, with every way that can fail named. */
 import { validateFlow, type CodedProblem } from './validate.js';
 import type { Flow } from './schema.js';
+import { oddText } from './odd-text.js';
 
 export type LoadProblem =
   | { kind: 'network'; detail: string }
@@ -78,6 +79,8 @@ async function attempt(url: string, signal: AbortSignal, integrity: string | und
     return { ok: false, problem: { kind: 'not-json', detail: message(error) } };
   }
   const checked = validateFlow(data);
+  // Odd characters in text are mended here, once, so every view can show any text.
+  if (checked.ok && checked.warnings.some((w) => w.code === 'odd-text')) oddText(checked.flow, true);
   return checked.ok
     ? { ok: true, flow: checked.flow, warnings: checked.warnings }
     : { ok: false, problem: { kind: 'invalid', errors: checked.errors, warnings: checked.warnings } };

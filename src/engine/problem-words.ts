@@ -8,6 +8,7 @@ import type { CodedProblem, ProblemCode, ProblemParams } from './validate.js';
 import { MAX_DEPTH, formatPath, problem } from './validate.js';
 import type { ShapeIssue } from './shape.js';
 import { FORMAT_VERSION } from './version.js';
+import { hasOddCharacter, type OddCharacter } from './odd-text.js';
 
 type PathPart = PropertyKey;
 type Issue = ShapeIssue;
@@ -135,6 +136,24 @@ export function explainSchemaIssues(issues: readonly Issue[], root: unknown): Co
 
 const MISSING = 'this is required but missing';
 
+/** A value with its invisible characters written out, so the author can see what to delete. */
+function visible(value: string): string {
+  return value.replace(/[^\x20-\x7e]/gu, (c) => (hasOddCharacter(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c));
+}
+
+const ODD_WORDS: Record<OddCharacter, string> = {
+  surrogate: 'half of an emoji or other character that was cut in two (it shows as �)',
+  control: 'an invisible control character (it is removed)',
+  bidi: 'a character that changes the direction text reads in, which can make a number or a word read backwards (it is removed)',
+};
+
+/** Why a contact detail was refused, saying so when it holds a character that cannot be seen. */
+function contactWords(value: string, what: string, fix: string, uses: string): string {
+  return hasOddCharacter(value)
+    ? `'${visible(value)}' is not ${what}: it holds an invisible or direction-changing character (written here as \\u…), so what people see may not be what their ${uses} uses; ${fix}`
+    : `'${value}' is not ${what}: ${fix}`;
+}
+
 const WORDS: { [C in ProblemCode]: (...params: ProblemParams[C]) => string } = {
   'wrong-shape': () => 'this file does not have the shape of a flow: support-finder check says where and what is wrong',
   missing: () => MISSING,
@@ -162,7 +181,13 @@ const WORDS: { [C in ProblemCode]: (...params: ProblemParams[C]) => string } = {
   'unknown-step': (id) => `there is no step called '${id}'`,
   'unknown-service': (id) => `there is no service called '${id}' in "services"`,
   'unsafe-link': (href) => `the link '${href}' is not allowed: links must start with https:, http:, tel:, sms: or mailto:`,
-  'not-web-address': (url) => `'${url}' is not a web address: it must start with https:// (or http://)`,
+  'not-web-address': (url) => contactWords(url, 'a web address', 'it must start with https:// (or http://)', 'browser'),
+  'not-phone-number': (number) =>
+    contactWords(number, 'a phone number', 'use only digits, spaces, brackets, hyphens and an optional leading +', 'phone'),
+  'not-email-address': (address) =>
+    contactWords(address, 'an email address people can write to', 'use one address such as help@example.org, with no spaces, ?, &, # or commas', 'email program'),
+  'odd-text': (...kinds) =>
+    `this text holds ${kinds.map((k) => ODD_WORDS[k]).join(', and ')}; the finder shows it mended, but type the text again to be sure it says what you mean`,
   'urgent-not-urgent': (id, kind) => `'${id}' is a ${kind} step, but urgent help must be an urgent step`,
   'no-urgent-step': () => 'there is no urgent step: add one (kind "urgent") so "Get help now" always has somewhere to go',
   'urgent-no-services': () => 'urgent help must list at least one service to contact',

@@ -5,6 +5,7 @@
  */
 import { parseMarkup, type Inline } from './markup.js';
 import type { Contact, Service, Text } from './schema.js';
+import { mendString } from './odd-text.js';
 
 /** How each kind of contact is written out, in the person's language ("Phone 0800 1111"). */
 export interface ContactWords {
@@ -71,6 +72,9 @@ export function resultsText(
  * characters, so a long body is cut at the end of a line, and "…" marks the cut.
  */
 export function mailtoHref(subject: string, body: string, max = 2000): string {
+  // Half a surrogate pair makes encodeURIComponent throw: mended, whatever the caller passed.
+  subject = mendString(subject);
+  body = mendString(body);
   const href = (b: string) =>
     `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(b.replace(/\n/g, '\r\n'))}`;
   if (href(body).length <= max) return href(body);

@@ -201,6 +201,12 @@ export function restoreSession(flow: Flow, saved: string | null): Session | unde
   }
   const { path, answers } = (data ?? {}) as { path?: unknown; answers?: unknown };
   if (!Array.isArray(path) || path.length === 0 || typeof answers !== 'object' || answers === null) return undefined;
+  if (Array.isArray(answers) || path.some((id) => typeof id !== 'string')) return undefined;
+  // An answer is only ever null, a number, a string or a list of strings; anything else (an
+  // object, a list of numbers) was never saved by the finder.
+  const isAnswer = (a: unknown) =>
+    a === null || typeof a === 'number' || typeof a === 'string' || (Array.isArray(a) && a.every((v) => typeof v === 'string'));
+  if (!Object.values(answers).every(isAnswer)) return undefined;
   const { steps, startId, urgentId } = indexOf(flow);
   if (path[0] !== startId) return undefined;
   const restored: Record<string, Answer> = {};

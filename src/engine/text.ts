@@ -17,9 +17,9 @@ export function isAudienceText(text: Text): text is Extract<Text, { default: unk
 /** Picks one language from a per-locale map: exact, then the base language, then the default. */
 export function pickLocale(text: LocalisedText, locale: string, defaultLocale: string): string {
   if (typeof text === 'string') return text;
-  const base = locale.split('-')[0];
-  const chosen =
-    text[locale] ?? text[base] ?? text[defaultLocale] ?? text[defaultLocale.split('-')[0]];
+  // Own texts only: a language such as "constructor" must not find Object.prototype's.
+  const own = (key: string) => (Object.prototype.hasOwnProperty.call(text, key) ? text[key] : undefined);
+  const chosen = own(locale) ?? own(locale.split('-')[0]) ?? own(defaultLocale) ?? own(defaultLocale.split('-')[0]);
   if (chosen !== undefined) return chosen;
   const first = Object.values(text)[0];
   return first ?? '';
@@ -29,7 +29,9 @@ export function resolveText(text: Text | undefined, context: TextContext): strin
   if (text === undefined) return '';
   if (isAudienceText(text)) {
     const variant =
-      context.audience !== undefined ? text.audience[context.audience] : undefined;
+      context.audience !== undefined && Object.prototype.hasOwnProperty.call(text.audience, context.audience)
+        ? text.audience[context.audience]
+        : undefined;
     return pickLocale(variant ?? text.default, context.locale, context.defaultLocale);
   }
   return pickLocale(text, context.locale, context.defaultLocale);

@@ -9,7 +9,8 @@
  */
 import { FLOW_SCHEMA } from './flow-schema.js';
 import { isSafeHref, linksIn } from './markup.js';
-import type { Flow, Text } from './schema.js';
+import type { Contact, Flow, Text } from './schema.js';
+import { hasOddCharacter, oddText, type OddCharacter } from './odd-text.js';
 import { allVariants } from './text.js';
 import { fitsShape } from './shape.js';
 import { FORMAT_VERSION } from './version.js';
@@ -48,6 +49,10 @@ export interface ProblemParams {
   'unknown-service': [id: string];
   'unsafe-link': [href: string];
   'not-web-address': [url: string];
+  'not-phone-number': [number: string];
+  'not-email-address': [address: string];
+  /** A text holds characters that are mended at load (a warning): which kinds. */
+  'odd-text': OddCharacter[];
   'urgent-not-urgent': [id: string, kind: string];
   'no-urgent-step': [];
   'urgent-no-services': [];
@@ -88,6 +93,27 @@ export function problem<C extends ProblemCode>(path: string, code: C, ...params:
  */
 export function problemCode(problem: CodedProblem): string {
   return problem.params ? `${problem.code} (${JSON.stringify(problem.params).slice(1, -1)})` : problem.code;
+}
+
+/**
+ * The one rule for contact details, used by the widget as it loads a flow and by `check`: a
+ * phone or text number is ASCII digits, spaces, brackets and hyphens with an optional leading +
+ * (so the digits shown are the digits dialled: no invisible or direction characters); an email
+ * address has nothing that would add a recipient or a header to a mailto: link; a website is
+ * http(s) with a host. None may hold a character that oddText would mend.
+ */
+export function contactProblem(contact: Contact, path: string): CodedProblem | undefined {
+  const bad = (value: string, pattern: RegExp) => !pattern.test(value) || hasOddCharacter(value);
+  if ((contact.type === 'phone' || contact.type === 'sms') && bad(contact.number, /^\+?\(?[0-9][0-9 ()-]*$/)) {
+    return problem(`${path}.number`, 'not-phone-number', contact.number.slice(0, 40));
+  }
+  if (contact.type === 'email' && bad(contact.address, /^[^\s@?#&%/:"<>,;]+@[^\s@?#&%/:"<>,;]+\.[^\s@?#&%/:"<>,;]+$/)) {
+    return problem(`${path}.address`, 'not-email-address', contact.address.slice(0, 60));
+  }
+  if (contact.type === 'website' && bad(contact.url, /^https?:\/\/[^\s/]+\.[^\s]+$/i)) {
+    return problem(`${path}.url`, 'not-web-address', contact.url.slice(0, 60));
+  }
+  return undefined;
 }
 
 type Report = <C extends ProblemCode>(path: string, code: C, ...params: ProblemParams[C]) => void;
@@ -161,6 +187,11 @@ export function validateFlow(data: unknown): Validation {
     if (!fitsShape(FLOW_SCHEMA, data)) return { ok: false, errors: [problem(WHOLE_FILE, 'wrong-shape')], warnings: [] };
     const flow = data as Flow;
     const { errors, warnings } = checkFlow(flow);
+    // Shown mended (loadFlow mends them), so a warning: the author should know what changed.
+    for (const { path, kinds } of oddText(flow, false)) {
+      const at = formatPath(path);
+      if (!errors.some((e) => e.path === at)) warnings.push(problem(at, 'odd-text', ...kinds));
+    }
     return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, flow, warnings };
   } catch (error) {
     return { ok: false, errors: [problem(WHOLE_FILE, 'unchecked', error instanceof Error ? error.message : 'unknown problem')], warnings: [] };
@@ -207,9 +238,8 @@ export function checkFlow(flow: Flow): { errors: CodedProblem[]; warnings: Coded
   flow.services.forEach((service, i) => {
     links(`services[${i}].description`, service.description);
     service.contact.forEach((contact, j) => {
-      if (contact.type === 'website' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(contact.url)) {
-        error(`services[${i}].contact[${j}].url`, 'not-web-address', contact.url.slice(0, 60));
-      }
+      const found = contactProblem(contact, `services[${i}].contact[${j}]`);
+      if (found) errors.push(found);
     });
   });
 

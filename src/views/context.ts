@@ -8,4 +8,12 @@ export interface ViewContext {
   text: (text: Text | undefined) => string;
   /** "me", or another audience value, when the flow asks who it is for. */
   audience: string | undefined;
+  /**
+   * Builds one part of a screen; if that throws, gives `fallback` instead and tells the host
+   * (sf-error, kind "render"), so one bad part never stops a step.
+   */
+  part: <T, F>(name: RenderPart, build: () => T, fallback: F) => T | F;
 }
+
+/** The parts of a screen that degrade on their own when building them fails. */
+export type RenderPart = 'step' | 'card' | 'reason' | 'contact' | 'keep' | 'email';

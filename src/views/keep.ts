@@ -21,6 +21,7 @@ export interface KeepState {
 export interface KeepView {
   /** The results as plain text. */
   text: string;
+  /** Empty when the link could not be made: the other ways to keep the results stay. */
   mailto: string;
   /** The browser has a share sheet (`navigator.share`). */
   share: boolean;
@@ -49,7 +50,9 @@ export function renderKeep(view: KeepView): TemplateResult {
     <h3 id="sf-keep">${msg('Keep these results')}</h3>
     <div class="actions">
       ${button('print', msg('Print'))} ${button('copy', msg('Copy'))} ${view.share ? button('share', msg('Share')) : nothing}
-      <a class="button secondary" part="button secondary-button" href=${view.mailto} @click=${() => onKeep('email')}>${msg('Email to myself')}</a>
+      ${view.mailto
+        ? html`<a class="button secondary" part="button secondary-button" href=${view.mailto} @click=${() => onKeep('email')}>${msg('Email to myself')}</a>`
+        : nothing}
       ${view.phone
         ? html`<button class="button secondary" type="button" part="button secondary-button" aria-expanded=${state.phone ? 'true' : 'false'} @click=${() => onKeep('phone')}>
             ${msg('Send to my phone')}

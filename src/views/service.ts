@@ -117,7 +117,11 @@ export function renderServiceCard(
   ctx: ViewContext,
   service: Service,
   reasons: readonly Reason[] | undefined
-): TemplateResult {
+): TemplateResult | typeof nothing {
+  return ctx.part('card', () => serviceCard(ctx, service, reasons), nothing);
+}
+
+function serviceCard(ctx: ViewContext, service: Service, reasons: readonly Reason[] | undefined): TemplateResult {
   const meta = [costText(service), accessText(service), ctx.text(service.hours)].filter(Boolean);
   return html`<li class="card" part="card">
     <h3>${ctx.text(service.name)}</h3>
@@ -127,12 +131,12 @@ export function renderServiceCard(
       ? html`<div class="why">
           <p><strong>${msg('Why we suggested this')}</strong></p>
           <ul>
-            ${reasons.map((reason) => html`<li>${reasonText(ctx, reason)}</li>`)}
+            ${reasons.map((reason) => ctx.part('reason', () => html`<li>${reasonText(ctx, reason)}</li>`, nothing))}
           </ul>
         </div>`
       : nothing}
     <ul class="contacts" aria-label=${msg(str`Contact ${ctx.text(service.name)}`)}>
-      ${service.contact.map((contact) => html`<li>${renderContact(ctx, contact)}</li>`)}
+      ${service.contact.map((contact) => ctx.part('contact', () => html`<li>${renderContact(ctx, contact)}</li>`, nothing))}
     </ul>
   </li>`;
 }

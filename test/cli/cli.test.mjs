@@ -298,3 +298,25 @@ test('test --json: results per file and per case', () => {
   assert.equal(report.files[0].flow, 'gap.json');
   assert.deepEqual(report.files[0].cases[0], { name: 'anxious people see the calm line', ok: true, failures: [], ended: 'results', shown: ['calm-line', 'helpline'] });
 });
+
+test('check: odd characters in text are warnings at their path; one in a phone number is an error, written out', () => {
+  const flow = JSON.parse(readFileSync(join(root, 'flows/uk-young-people.json'), 'utf8'));
+  flow.title = { en: 'Find support \ud800 now' };
+  flow.steps[0].question = '\u202eWho is this for?';
+  const dir = mkdtempSync(join(tmpdir(), 'sf-cli-'));
+  const file = join(dir, 'odd.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const warned = run('check', file);
+  assert.match(warned.out, /warning +title\.en: this text holds half of an emoji or other character that was cut in two/);
+  assert.match(warned.out, /warning +steps\[0\]\.question: this text holds a character that changes the direction text reads in/);
+  const phone = flow.services.findIndex((s) => s.contact.some((c) => c.type === 'phone'));
+  const contact = flow.services[phone].contact.findIndex((c) => c.type === 'phone');
+  flow.services[phone].contact[contact].number = '\u202e10106923610';
+  writeFileSync(file, JSON.stringify(flow));
+  const refused = run('check', file);
+  assert.equal(refused.code, 1);
+  assert.ok(
+    refused.out.includes(`services[${phone}].contact[${contact}].number: '\\u202e10106923610' is not a phone number: it holds an invisible or direction-changing character`),
+    refused.out
+  );
+});
