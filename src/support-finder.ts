@@ -382,6 +382,13 @@ export class SupportFinder extends LitElement {
     } catch {
       // keep the default
     }
+    // The exit site must not learn which page the person was on (the Referer header and
+    // document.referrer). A referrer policy set by a meta element applies to the next
+    // navigation, keeps location.replace (no Back entry) and is allowed under any CSP.
+    const policy = document.createElement('meta');
+    policy.name = 'referrer';
+    policy.content = 'no-referrer';
+    (document.head ?? document.documentElement).append(policy);
     location.replace(target);
   }
 
