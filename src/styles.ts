@@ -116,14 +116,37 @@ export const styles = css`
     white-space: nowrap !important;
   }
 
-  /* Leave this page quickly: first on every screen, in the warning colour. */
+  /*
+   * Get help now and Leave this page quickly: first on every screen, and kept on screen while the
+   * finder is (sticky within it, as GOV.UK's Exit this page is). One compact row when it fits; its
+   * height (--sf-bar-height, measured by the element) keeps focused controls and headings from
+   * scrolling under it (WCAG 2.2 focus not obscured).
+   */
   .exit-bar {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
     display: flex;
+    flex-wrap: wrap;
     justify-content: flex-end;
+    align-items: center;
+    gap: 4px 8px;
     margin-block-end: var(--sf-space, 16px);
+    padding-block: 8px;
+    font-size: 0.85em;
+    background: var(--sf-color-background, #fff);
+    border-block-end: 1px solid var(--sf-color-border, #d8dde0);
+  }
+  .finder :is(a, button, input, select, textarea, summary, [tabindex]) {
+    scroll-margin-block-start: calc(var(--sf-bar-height, 4em) + 8px);
+  }
+  .exit-bar :is(a, button) {
+    scroll-margin-block-start: 0;
   }
   /* Hover and shadow shades are mixed from the one colour, as NHS.UK's palette is. */
   .button.quick-exit {
+    /* Narrower than other buttons, so both fit one row on a 375px phone. */
+    padding-inline: 12px;
     background: var(--sf-color-urgent, #d5281b);
     box-shadow: 0 4px 0 color-mix(in srgb, var(--sf-color-urgent, #d5281b) 50%, #000);
   }
@@ -151,7 +174,6 @@ export const styles = css`
     cursor: pointer;
   }
   .get-help {
-    margin-inline-start: auto;
     font-weight: 600;
     color: var(--sf-color-urgent, #d5281b);
   }

@@ -206,8 +206,17 @@ export class SupportFinder extends LitElement {
     this.requestUpdate();
   });
 
+  /** Tells the styles how tall the sticky bar is, so what takes focus is never under it. */
+  #barWatch = new ResizeObserver(([entry]) => {
+    this.renderRoot
+      .querySelector<HTMLElement>('.finder')
+      ?.style.setProperty('--sf-bar-height', `${Math.ceil(entry.borderBoxSize[0].blockSize)}px`);
+  });
+  #watchedBar: Element | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate();
     document.addEventListener('keydown', this.#handleKeydown, true);
     this.#watchLang();
     // Removed mid-load and put back: load again, as the old request was cancelled.
@@ -218,6 +227,8 @@ export class SupportFinder extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.#handleKeydown, true);
     this.#langWatch.disconnect();
+    this.#barWatch.disconnect();
+    this.#watchedBar = undefined;
     if (this.load.status === 'loading') {
       this.#request?.abort();
       this.load = { status: 'idle' };
@@ -544,17 +555,35 @@ export class SupportFinder extends LitElement {
 
   protected override updated(): void {
     const heading = this.renderRoot.querySelector<HTMLElement>('#sf-heading');
-    if (this.#focusTarget) {
-      const target =
-        this.#focusTarget === 'summary' ? this.renderRoot.querySelector<HTMLElement>('.error-summary') : heading;
-      target?.focus();
-      this.#focusTarget = undefined;
+    const bar = this.renderRoot.querySelector('.exit-bar') ?? undefined;
+    if (bar !== this.#watchedBar) {
+      this.#barWatch.disconnect();
+      if (bar) this.#barWatch.observe(bar);
+      this.#watchedBar = bar;
     }
+    if (this.#focusTarget === 'summary') this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    else if (this.#focusTarget && heading) {
+      heading.focus({ preventScroll: true });
+      this.#showTop(heading);
+    }
+    this.#focusTarget = undefined;
     this.#reportStep(heading);
     if (this.#pendingAnnouncement) {
       this.#announce(`${this.#pendingAnnouncement}. ${heading?.textContent ?? ''}`);
       this.#pendingAnnouncement = '';
     }
+  }
+
+  /**
+   * A new step starts at the finder's top, so the progress line and heading are seen, not only
+   * the heading (which focus alone would scroll to). A page that already shows the finder's top
+   * and the heading is left where it is.
+   */
+  #showTop(heading: HTMLElement): void {
+    const finder = this.renderRoot.querySelector('.finder') as HTMLElement;
+    if (finder.getBoundingClientRect().top >= 0 && heading.getBoundingClientRect().bottom <= innerHeight) return;
+    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    finder.scrollIntoView({ block: 'start', behavior: still ? 'instant' : 'auto' });
   }
 
   /** Fires sf-step-shown (and sf-outcome-shown) once per step shown, and announces it. */
@@ -602,6 +631,7 @@ export class SupportFinder extends LitElement {
       ${this.leaving
         ? html`<p>${msg('Leaving this page…')}</p>`
         : html`<div class="exit-bar">
+              ${this.#renderGetHelp()}
               <button class="button quick-exit" type="button" part="quick-exit" aria-describedby="sf-exit-hint" @click=${this.#quickExit}>
                 ${msg('Leave this page quickly')}
               </button>
@@ -610,6 +640,15 @@ export class SupportFinder extends LitElement {
             ${this.#renderBody()}`}
       <div id="sf-status" class="visually-hidden" role="status" aria-live="polite"></div>
     </div>`;
+  }
+
+  /** "Get help now", beside the exit in the bar that stays on screen; not on urgent help itself. */
+  #renderGetHelp(): TemplateResult | typeof nothing {
+    if (this.load.status !== 'ready' || !this.session) return nothing;
+    const urgentId = indexOf(this.load.flow).urgentId;
+    const here = currentStep(this.load.flow, this.session).id;
+    if (urgentId === undefined || (!this.directory && here === urgentId)) return nothing;
+    return html`<button class="link-button get-help" type="button" @click=${this.#handleGetHelp}>${msg('Get help now')}</button>`;
   }
 
   #regionLabel(): string {
@@ -626,21 +665,17 @@ export class SupportFinder extends LitElement {
     const flow = this.load.flow;
     const session = this.session;
     const step = currentStep(flow, session);
-    const urgentId = indexOf(flow).urgentId;
     const directory = this.directory;
     const back = directory ? this.#fromFlow : canGoBack(session);
     // Each step gets fresh controls: reusing one step's checkboxes for the next would carry
     // their checked state across.
-    return html`<div class="bar">
-        ${back
-          ? html`<button class="link-button back" type="button" @click=${directory ? this.#handleBackToQuestions : this.#handleBack}>
+    return html`${back
+        ? html`<div class="bar">
+            <button class="link-button back" type="button" @click=${directory ? this.#handleBackToQuestions : this.#handleBack}>
               ${directory ? msg('Back to questions') : msg('Back')}
-            </button>`
-          : nothing}
-        ${urgentId !== undefined && (directory || step.id !== urgentId)
-          ? html`<button class="link-button get-help" type="button" @click=${this.#handleGetHelp}>${msg('Get help now')}</button>`
-          : nothing}
-      </div>
+            </button>
+          </div>`
+        : nothing}
       ${directory
         ? renderDirectory(ctx, {
             services: this.#listed(flow),
