@@ -45,6 +45,7 @@ import { countText, renderDirectory } from './views/directory.js';
 import { renderInfo } from './views/info.js';
 import { contactWords, renderKeep, sendFailedText, type KeepMethod, type KeepState } from './views/keep.js';
 import { renderLoadError } from './views/load-error.js';
+import { renderOutOfRange } from './views/out-of-range.js';
 import { renderOutcome } from './views/outcome.js';
 import { firstFieldId, problemText, renderErrorSummary, renderQuestion } from './views/question.js';
 import { renderUrgentCard } from './views/urgent.js';
@@ -435,7 +436,7 @@ export class SupportFinder extends LitElement {
     if (!result.ok) {
       this.problem = result.problem;
       this.draft = input;
-      this.#focusTarget = 'summary';
+      this.#focusTarget = this.#outOfRangeAge(step) ? 'heading' : 'summary';
       return;
     }
     const answer = result.session.answers[step.id];
@@ -464,6 +465,22 @@ export class SupportFinder extends LitElement {
     for (const box of boxes) {
       if (box !== changed && (exclusive || box.dataset.exclusive === 'true')) box.checked = false;
     }
+  }
+
+  /**
+   * An age outside the question's range, where the flow has not said where such answers go:
+   * the finder's own page about who it is for, instead of an error. Other number questions
+   * keep the error, which names the question and the range.
+   */
+  #outOfRangeAge(step: Step): boolean {
+    const kind = this.problem?.kind;
+    return step.kind === 'question' && step.about === 'age' && (kind === 'too-small' || kind === 'too-large');
+  }
+
+  /** "Change your answer": the age question again, with what was typed still there. */
+  #handleChangeAnswer(): void {
+    this.problem = undefined;
+    this.#focusTarget = 'heading';
   }
 
   #handleContinue(): void {
@@ -697,10 +714,17 @@ export class SupportFinder extends LitElement {
   #renderStep(ctx: ViewContext, flow: Flow, session: Session, step: Step): TemplateResult {
     switch (step.kind) {
       case 'question': {
+        if (this.#outOfRangeAge(step)) {
+          return renderOutOfRange({
+            step,
+            onChange: () => this.#handleChangeAnswer(),
+            onSeeAll: flow.services.length > 0 ? () => this.#handleSeeAll() : undefined,
+          });
+        }
         const { number, total } = progressOf(flow, session);
         return html`${this.#renderErrorSummary(ctx)}<p class="hint">${msg(str`Question ${formatNumber(number)} of about ${formatNumber(total)}`)}</p>${renderQuestion(ctx, {
           step,
-          value: this.problem ? this.draft : session.answers[step.id],
+          value: this.problem || this.draft !== undefined ? this.draft : session.answers[step.id],
           problem: this.problem,
           onSubmit: (e) => this.#handleSubmit(e),
           onSkip: () => this.#handleSkip(),
