@@ -119,8 +119,8 @@ export const styles = css`
   /*
    * Get help now and Leave this page quickly: first on every screen, and kept on screen while the
    * finder is (sticky within it, as GOV.UK's Exit this page is). One compact row when it fits; its
-   * height (--sf-bar-height, measured by the element) keeps focused controls and headings from
-   * scrolling under it (WCAG 2.2 focus not obscured).
+   * height (--sf-internal-bar-height, measured and set by the element, not a theming token) keeps
+   * focused controls and headings from scrolling under it (WCAG 2.2 focus not obscured).
    */
   .exit-bar {
     position: sticky;
@@ -138,7 +138,7 @@ export const styles = css`
     border-block-end: 1px solid var(--sf-color-border, #d8dde0);
   }
   .finder :is(a, button, input, select, textarea, summary, [tabindex]) {
-    scroll-margin-block-start: calc(var(--sf-bar-height, 4em) + 8px);
+    scroll-margin-block-start: calc(var(--sf-internal-bar-height, 4em) + 8px);
   }
   .exit-bar :is(a, button) {
     scroll-margin-block-start: 0;

@@ -211,7 +211,7 @@ export class SupportFinder extends LitElement {
   #barWatch = new ResizeObserver(([entry]) => {
     this.renderRoot
       .querySelector<HTMLElement>('.finder')
-      ?.style.setProperty('--sf-bar-height', `${Math.ceil(entry.borderBoxSize[0].blockSize)}px`);
+      ?.style.setProperty('--sf-internal-bar-height', `${Math.ceil(entry.borderBoxSize[0].blockSize)}px`);
   });
   #watchedBar: Element | undefined;
 
