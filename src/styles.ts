@@ -119,7 +119,7 @@ export const styles = css`
   /*
    * Get help now and Leave this page quickly: first on every screen, and kept on screen while the
    * finder is (sticky within it, as GOV.UK's Exit this page is). One compact row when it fits; its
-   * height (--sf-internal-bar-height, measured and set by the element, not a theming token) keeps
+   * height (measured by the element into data-bar-height; not a theming token) keeps
    * focused controls and headings from scrolling under it (WCAG 2.2 focus not obscured).
    */
   .exit-bar {
@@ -138,10 +138,17 @@ export const styles = css`
     border-block-end: 1px solid var(--sf-color-border, #d8dde0);
   }
   .finder :is(a, button, input, select, textarea, summary, [tabindex]) {
-    scroll-margin-block-start: calc(var(--sf-internal-bar-height, 4em) + 8px);
+    scroll-margin-block-start: calc(4em + 8px);
   }
-  .exit-bar :is(a, button) {
-    scroll-margin-block-start: 0;
+  /* The measured height, where typed attr() is supported: a data attribute, as a style
+     attribute would look like injected markup (and some CSPs refuse one). */
+  @supports (inline-size: attr(data-bar-height px)) {
+    .finder {
+      --sf-internal-bar-height: attr(data-bar-height px, 4em);
+    }
+    .finder :is(a, button, input, select, textarea, summary, [tabindex]) {
+      scroll-margin-block-start: calc(var(--sf-internal-bar-height, 4em) + 8px);
+    }
   }
   /* Hover and shadow shades are mixed from the one colour, as NHS.UK's palette is. */
   .button.quick-exit {

@@ -132,6 +132,7 @@ export class SupportFinder extends LitElement {
     leaving: { state: true },
     resultsEndpoint: { attribute: 'results-endpoint' },
     keeping: { state: true },
+    barHeight: { state: true },
   };
   static override styles = styles;
 
@@ -207,11 +208,10 @@ export class SupportFinder extends LitElement {
     this.requestUpdate();
   });
 
-  /** Tells the styles how tall the sticky bar is, so what takes focus is never under it. */
+  /** How tall the sticky bar is (px), for the styles, so what takes focus is never under it. */
+  private barHeight = 0;
   #barWatch = new ResizeObserver(([entry]) => {
-    this.renderRoot
-      .querySelector<HTMLElement>('.finder')
-      ?.style.setProperty('--sf-internal-bar-height', `${Math.ceil(entry.borderBoxSize[0].blockSize)}px`);
+    this.barHeight = Math.ceil(entry.borderBoxSize[0].blockSize);
   });
   #watchedBar: Element | undefined;
 
@@ -644,7 +644,7 @@ export class SupportFinder extends LitElement {
 
   protected override render(): TemplateResult {
     const locale = this.#locale;
-    return html`<div class="finder" role="region" aria-label=${this.#regionLabel()} lang=${locale} dir=${direction(locale)}>
+    return html`<div class="finder" role="region" aria-label=${this.#regionLabel()} lang=${locale} dir=${direction(locale)} data-bar-height=${this.barHeight}>
       ${this.leaving
         ? html`<p>${msg('Leaving this page…')}</p>`
         : html`<div class="exit-bar">
