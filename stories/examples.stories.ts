@@ -1,7 +1,7 @@
 /** The example flow shipped in flows/, and directory mode. */
 import type { Meta } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import { $, BASIC, UK, flowArgType, renderFinder, shownFinder, walk, type Args, type Story } from './support.js';
 
 const meta: Meta<Args> = {
@@ -44,8 +44,7 @@ export const StickyBar: Story = {
     await walk({ answers: ['me', '15', ['anxious'], 'no', 'days', 'skip', 'england', 'skip', 'skip'], heading: /.+/ })(context);
     const el = await shownFinder(context.canvasElement);
     window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top + 1500);
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    await expect(Math.abs($(el, '.exit-bar').getBoundingClientRect().top)).toBeLessThan(1);
+    await waitFor(() => expect(Math.abs($(el, '.exit-bar').getBoundingClientRect().top)).toBeLessThan(1), { timeout: 5000 });
     await expect($(el, '.exit-bar .get-help')).toBeTruthy();
   },
 };
