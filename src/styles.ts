@@ -116,14 +116,44 @@ export const styles = css`
     white-space: nowrap !important;
   }
 
-  /* Leave this page quickly: first on every screen, in the warning colour. */
+  /*
+   * Get help now and Leave this page quickly: first on every screen, and kept on screen while the
+   * finder is (sticky within it, as GOV.UK's Exit this page is). One compact row when it fits; its
+   * height (measured by the element into data-bar-height; not a theming token) keeps
+   * focused controls and headings from scrolling under it (WCAG 2.2 focus not obscured).
+   */
   .exit-bar {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
     display: flex;
+    flex-wrap: wrap;
     justify-content: flex-end;
+    align-items: center;
+    gap: 4px 8px;
     margin-block-end: var(--sf-space, 16px);
+    padding-block: 8px;
+    font-size: 0.85em;
+    background: var(--sf-color-background, #fff);
+    border-block-end: 1px solid var(--sf-color-border, #d8dde0);
+  }
+  .finder :is(a, button, input, select, textarea, summary, [tabindex]) {
+    scroll-margin-block-start: calc(4em + 8px);
+  }
+  /* The measured height, where typed attr() is supported: a data attribute, as a style
+     attribute would look like injected markup (and some CSPs refuse one). */
+  @supports (inline-size: attr(data-bar-height px)) {
+    .finder {
+      --sf-internal-bar-height: attr(data-bar-height px, 4em);
+    }
+    .finder :is(a, button, input, select, textarea, summary, [tabindex]) {
+      scroll-margin-block-start: calc(var(--sf-internal-bar-height, 4em) + 8px);
+    }
   }
   /* Hover and shadow shades are mixed from the one colour, as NHS.UK's palette is. */
   .button.quick-exit {
+    /* Narrower than other buttons, so both fit one row on a 375px phone. */
+    padding-inline: 12px;
     background: var(--sf-color-urgent, #d5281b);
     box-shadow: 0 4px 0 color-mix(in srgb, var(--sf-color-urgent, #d5281b) 50%, #000);
   }
@@ -151,7 +181,6 @@ export const styles = css`
     cursor: pointer;
   }
   .get-help {
-    margin-inline-start: auto;
     font-weight: 600;
     color: var(--sf-color-urgent, #d5281b);
   }

@@ -46,6 +46,7 @@ import { countText, renderDirectory } from './views/directory.js';
 import { renderInfo } from './views/info.js';
 import { contactWords, renderKeep, sendFailedText, type KeepMethod, type KeepState } from './views/keep.js';
 import { renderLoadError } from './views/load-error.js';
+import { renderOutOfRange } from './views/out-of-range.js';
 import { renderOutcome } from './views/outcome.js';
 import { firstFieldId, problemText, renderErrorSummary, renderQuestion } from './views/question.js';
 import { renderUrgentCard } from './views/urgent.js';
@@ -132,6 +133,7 @@ export class SupportFinder extends LitElement {
     leaving: { state: true },
     resultsEndpoint: { attribute: 'results-endpoint' },
     keeping: { state: true },
+    barHeight: { state: true },
   };
   static override styles = styles;
 
@@ -214,8 +216,16 @@ export class SupportFinder extends LitElement {
     this.requestUpdate();
   });
 
+  /** How tall the sticky bar is (px), for the styles, so what takes focus is never under it. */
+  private barHeight = 0;
+  #barWatch = new ResizeObserver(([entry]) => {
+    this.barHeight = Math.ceil(entry.borderBoxSize[0].blockSize);
+  });
+  #watchedBar: Element | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate();
     document.addEventListener('keydown', this.#handleKeydown, true);
     this.#watchLang();
     // Removed mid-load and put back: load again, as the old request was cancelled.
@@ -226,6 +236,8 @@ export class SupportFinder extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.#handleKeydown, true);
     this.#langWatch.disconnect();
+    this.#barWatch.disconnect();
+    this.#watchedBar = undefined;
     if (this.load.status === 'loading') {
       this.#request?.abort();
       this.load = { status: 'idle' };
@@ -456,6 +468,13 @@ export class SupportFinder extends LitElement {
     } catch {
       // keep the default
     }
+    // The exit site must not learn which page the person was on (the Referer header and
+    // document.referrer). A referrer policy set by a meta element applies to the next
+    // navigation, keeps location.replace (no Back entry) and is allowed under any CSP.
+    const policy = document.createElement('meta');
+    policy.name = 'referrer';
+    policy.content = 'no-referrer';
+    (document.head ?? document.documentElement).append(policy);
     location.replace(target);
   }
 
@@ -491,7 +510,7 @@ export class SupportFinder extends LitElement {
     if (!result.ok) {
       this.problem = result.problem;
       this.draft = input;
-      this.#focusTarget = 'summary';
+      this.#focusTarget = this.#outOfRangeAge(step) ? 'heading' : 'summary';
       return;
     }
     const answer = result.session.answers[step.id];
@@ -520,6 +539,22 @@ export class SupportFinder extends LitElement {
     for (const box of boxes) {
       if (box !== changed && (exclusive || box.dataset.exclusive === 'true')) box.checked = false;
     }
+  }
+
+  /**
+   * An age outside the question's range, where the flow has not said where such answers go:
+   * the finder's own page about who it is for, instead of an error. Other number questions
+   * keep the error, which names the question and the range.
+   */
+  #outOfRangeAge(step: Step): boolean {
+    const kind = this.problem?.kind;
+    return step.kind === 'question' && step.about === 'age' && (kind === 'too-small' || kind === 'too-large');
+  }
+
+  /** "Change your answer": the age question again, with what was typed still there. */
+  #handleChangeAnswer(): void {
+    this.problem = undefined;
+    this.#focusTarget = 'heading';
   }
 
   #handleContinue(): void {
@@ -612,17 +647,35 @@ export class SupportFinder extends LitElement {
   protected override updated(): void {
     this.#reportFaults();
     const heading = this.renderRoot.querySelector<HTMLElement>('#sf-heading');
-    if (this.#focusTarget) {
-      const target =
-        this.#focusTarget === 'summary' ? this.renderRoot.querySelector<HTMLElement>('.error-summary') : heading;
-      target?.focus();
-      this.#focusTarget = undefined;
+    const bar = this.renderRoot.querySelector('.exit-bar') ?? undefined;
+    if (bar !== this.#watchedBar) {
+      this.#barWatch.disconnect();
+      if (bar) this.#barWatch.observe(bar);
+      this.#watchedBar = bar;
     }
+    if (this.#focusTarget === 'summary') this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    else if (this.#focusTarget && heading) {
+      heading.focus({ preventScroll: true });
+      this.#showTop(heading);
+    }
+    this.#focusTarget = undefined;
     this.#reportStep(heading);
     if (this.#pendingAnnouncement) {
       this.#announce(`${this.#pendingAnnouncement}. ${heading?.textContent ?? ''}`);
       this.#pendingAnnouncement = '';
     }
+  }
+
+  /**
+   * A new step starts at the finder's top, so the progress line and heading are seen, not only
+   * the heading (which focus alone would scroll to). A page that already shows the finder's top
+   * and the heading is left where it is.
+   */
+  #showTop(heading: HTMLElement): void {
+    const finder = this.renderRoot.querySelector('.finder') as HTMLElement;
+    if (finder.getBoundingClientRect().top >= 0 && heading.getBoundingClientRect().bottom <= innerHeight) return;
+    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    finder.scrollIntoView({ block: 'start', behavior: still ? 'instant' : 'auto' });
   }
 
   /** Fires sf-step-shown (and sf-outcome-shown) once per step shown, and announces it. */
@@ -678,10 +731,11 @@ export class SupportFinder extends LitElement {
 
   protected override render(): TemplateResult {
     const locale = this.#locale;
-    return html`<div class="finder" role="region" aria-label=${this.#regionLabel()} lang=${locale} dir=${direction(locale)}>
+    return html`<div class="finder" role="region" aria-label=${this.#regionLabel()} lang=${locale} dir=${direction(locale)} data-bar-height=${this.barHeight}>
       ${this.leaving
         ? html`<p>${msg('Leaving this page…')}</p>`
         : html`<div class="exit-bar">
+              ${this.#renderGetHelp()}
               <button class="button quick-exit" type="button" part="quick-exit" aria-describedby="sf-exit-hint" @click=${this.#quickExit}>
                 ${msg('Leave this page quickly')}
               </button>
@@ -690,6 +744,15 @@ export class SupportFinder extends LitElement {
             ${this.#renderBody()}`}
       <div id="sf-status" class="visually-hidden" role="status" aria-live="polite"></div>
     </div>`;
+  }
+
+  /** "Get help now", beside the exit in the bar that stays on screen; not on urgent help itself. */
+  #renderGetHelp(): TemplateResult | typeof nothing {
+    if (this.load.status !== 'ready' || !this.session) return nothing;
+    const urgentId = indexOf(this.load.flow).urgentId;
+    const here = currentStep(this.load.flow, this.session).id;
+    if (urgentId === undefined || (!this.directory && here === urgentId)) return nothing;
+    return html`<button class="link-button get-help" type="button" @click=${this.#handleGetHelp}>${msg('Get help now')}</button>`;
   }
 
   #regionLabel(): string {
@@ -706,21 +769,17 @@ export class SupportFinder extends LitElement {
     const flow = this.load.flow;
     const session = this.session;
     const step = currentStep(flow, session);
-    const urgentId = indexOf(flow).urgentId;
     const directory = this.directory;
     const back = directory ? this.#fromFlow : canGoBack(session);
     // Each step gets fresh controls: reusing one step's checkboxes for the next would carry
     // their checked state across.
-    return html`<div class="bar">
-        ${back
-          ? html`<button class="link-button back" type="button" @click=${directory ? this.#handleBackToQuestions : this.#handleBack}>
+    return html`${back
+        ? html`<div class="bar">
+            <button class="link-button back" type="button" @click=${directory ? this.#handleBackToQuestions : this.#handleBack}>
               ${directory ? msg('Back to questions') : msg('Back')}
-            </button>`
-          : nothing}
-        ${urgentId !== undefined && (directory || step.id !== urgentId)
-          ? html`<button class="link-button get-help" type="button" @click=${this.#handleGetHelp}>${msg('Get help now')}</button>`
-          : nothing}
-      </div>
+            </button>
+          </div>`
+        : nothing}
       ${directory
         ? this.#safeStep(ctx, flow, () => renderDirectory(ctx, {
             services: this.#listed(flow),
@@ -742,10 +801,17 @@ export class SupportFinder extends LitElement {
   #renderStep(ctx: ViewContext, flow: Flow, session: Session, step: Step): TemplateResult {
     switch (step.kind) {
       case 'question': {
+        if (this.#outOfRangeAge(step)) {
+          return renderOutOfRange({
+            step,
+            onChange: () => this.#handleChangeAnswer(),
+            onSeeAll: flow.services.length > 0 ? () => this.#handleSeeAll() : undefined,
+          });
+        }
         const { number, total } = progressOf(flow, session);
         return html`${this.#renderErrorSummary(ctx)}<p class="hint">${msg(str`Question ${formatNumber(number)} of about ${formatNumber(total)}`)}</p>${renderQuestion(ctx, {
           step,
-          value: this.problem ? this.draft : session.answers[step.id],
+          value: this.problem || this.draft !== undefined ? this.draft : session.answers[step.id],
           problem: this.problem,
           onSubmit: (e) => this.#handleSubmit(e),
           onSkip: () => this.#handleSkip(),

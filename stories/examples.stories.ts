@@ -1,7 +1,8 @@
 /** The example flow shipped in flows/, and directory mode. */
 import type { Meta } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { BASIC, UK, flowArgType, renderFinder, walk, type Args, type Story } from './support.js';
+import { expect, waitFor } from 'storybook/test';
+import { $, BASIC, UK, flowArgType, renderFinder, shownFinder, walk, type Args, type Story } from './support.js';
 
 const meta: Meta<Args> = {
   title: 'Example flows',
@@ -30,4 +31,20 @@ export const Directory: Story = {
   args: { flow: BASIC },
   render: ({ flow }) => html`<support-finder flow=${flow} mode="directory"></support-finder>`,
   play: walk({ heading: 'All services', services: 7, shows: '7 services' }),
+};
+
+/**
+ * A 375px phone, scrolled well down the results: “Get help now” and “Leave this page quickly”
+ * stay at the top of the screen, in one row, over the results they scroll past.
+ */
+export const StickyBar: Story = {
+  name: 'UK flow: exit and help stay on screen (375px, scrolled)',
+  render: ({ flow }) => html`<div style="max-inline-size: 375px"><support-finder flow=${flow}></support-finder></div>`,
+  play: async (context) => {
+    await walk({ answers: ['me', '15', ['anxious'], 'no', 'days', 'skip', 'england', 'skip', 'skip'], heading: /.+/ })(context);
+    const el = await shownFinder(context.canvasElement);
+    window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top + 1500);
+    await waitFor(() => expect(Math.abs($(el, '.exit-bar').getBoundingClientRect().top)).toBeLessThan(1), { timeout: 5000 });
+    await expect($(el, '.exit-bar .get-help')).toBeTruthy();
+  },
 };

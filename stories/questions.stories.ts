@@ -3,7 +3,7 @@
  * without its error, and with the wording for someone else (third person).
  */
 import type { Meta } from '@storybook/web-components-vite';
-import { QUESTIONS, SKIP, continueWithoutAnswer, flowArgType, renderFinder, walk, type Args, type Story } from './support.js';
+import { QUESTIONS, SKIP, UK, continueWithoutAnswer, flowArgType, renderFinder, walk, type Args, type Story } from './support.js';
 
 const meta: Meta<Args> = {
   title: 'Steps/Question',
@@ -27,10 +27,20 @@ export const SingleChoice: Story = {
   play: walk({ heading: 'Who is this for?' }),
 };
 
-/** Continue pressed with no answer: the error summary (focused) and the message on the field. */
+/**
+ * Continue pressed with no answer: the error summary (focused) and the message on the field,
+ * naming the question (built from its words, as the flow sets no errorMessage here).
+ */
 export const SingleChoiceError: Story = {
   name: 'Single choice: error',
-  play: walk({ heading: 'Who is this for?', then: continueWithoutAnswer, shows: problem }),
+  play: walk({ heading: 'Who is this for?', then: continueWithoutAnswer, shows: 'Select an answer to “Who is this for?”' }),
+};
+
+/** The flow's own words for the error (errorMessage), GOV.UK style, on the UK flow's first question. */
+export const NamedErrorFromFlow: Story = {
+  name: 'Single choice: error in the flow’s own words',
+  args: { flow: UK },
+  play: walk({ heading: 'Who are you looking for support for?', then: continueWithoutAnswer, shows: 'Select who you are looking for support for' }),
 };
 
 /** A number, typed in a text field with a numeric keyboard (the age question). */
@@ -50,9 +60,27 @@ export const NumberNotWhole: Story = {
   play: walk({ answers: [...toAge, 'ten'], heading: 'How old are you?', shows: problem }),
 };
 
+/**
+ * An age outside the question's range, where the flow has no page of its own: the finder's page
+ * about who it is for, with Change your answer and See all services, never a bare error.
+ */
 export const NumberOutOfRange: Story = {
-  name: 'Number: error (out of range)',
-  play: walk({ answers: [...toAge, '3'], heading: 'How old are you?', shows: 'Enter a number that is 5 or more' }),
+  name: 'Age outside the range: who the finder is for',
+  play: walk({ answers: [...toAge, '3'], heading: 'This finder is for people aged 5 to 25', shows: 'Change your answer' }),
+};
+
+/** The UK flow's own page for ages outside 5 to 30 (outOfRange), after typing 31. */
+export const NumberOutOfRangeFlowPage: Story = {
+  name: 'Age outside the range: the flow’s own page',
+  args: { flow: UK },
+  play: walk({ answers: ['me', '31'], heading: 'This finder is for 5 to 30 year olds' }),
+};
+
+/** A select question with 4 options, shown as radios (the UK flow's “How long”), not a drop-down. */
+export const SelectAsRadios: Story = {
+  name: 'Select with few options: radios',
+  args: { flow: UK },
+  play: walk({ answers: ['me', '15', ['anxious'], 'no'], heading: 'How long have you felt like this?' }),
 };
 
 /** Checkboxes, an option hint, and an exclusive “None of these” after an “or”. */

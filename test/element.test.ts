@@ -93,9 +93,9 @@ describe('<support-finder>', () => {
     expect(focused(el)).to.equal(summary);
     expect(summary.getAttribute('role')).to.equal('alert');
     expect(summary.textContent).to.match(/There is a problem/);
-    expect(summary.textContent).to.match(/Select an option/);
+    expect(summary.textContent).to.match(/Select an answer to “Who is this for\?”/);
     const error = $(el, '#sf-error');
-    expect(error.textContent).to.match(/Error:\s*Select an option/);
+    expect(error.textContent).to.match(/Error:\s*Select an answer to “Who is this for\?”/);
     expect($(el, 'fieldset').getAttribute('aria-describedby')).to.equal('sf-hint sf-error');
     await expect(el).to.be.accessible();
     // The summary link moves focus to the first option, and leaves the page URL alone.
@@ -108,18 +108,18 @@ describe('<support-finder>', () => {
     expect(shadow(el).querySelector('.error-summary')).to.not.exist;
   });
 
-  it('keeps what was typed and explains a number out of range', async () => {
+  it('keeps what was typed and explains a number that is not whole; an age out of range gets a page', async () => {
     const el = await finder();
     await answer(el, 'me');
-    await answer(el, '3');
+    await answer(el, 'twelve');
     const input = $(el, '#sf-field') as HTMLInputElement;
-    expect(input.value).to.equal('3');
+    expect(input.value).to.equal('twelve');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(input.getAttribute('aria-describedby')).to.equal('sf-error');
-    expect($(el, '#sf-error').textContent).to.match(/5 or more/);
-    await answer(el, 'twelve');
     expect($(el, '#sf-error').textContent).to.match(/whole number/);
     await expect(el).to.be.accessible();
+    await answer(el, '3');
+    expect(headingText(el)).to.equal('This finder is for people aged 5 to 30');
   });
 
   it('uses the audience wording chosen in the first answer', async () => {

@@ -6,6 +6,11 @@ import { expect } from '@open-wc/testing';
 import {
   answerQuestion,
   answersOnPath,
+  candidateInputs,
+  possibleNextSteps,
+  restoreSession,
+  saveSession,
+  showsAsList,
   continueFrom,
   currentStep,
   evaluate,
@@ -18,6 +23,7 @@ import {
   startSession,
   type AnswerInput,
   type Flow,
+  type QuestionStep,
   type OutcomeResult,
   type Session,
 } from '../src/engine/index.js';
@@ -140,6 +146,86 @@ describe('routing', () => {
     if (!both.ok) expect(both.problem).to.deep.equal({ kind: 'exclusive', option: 'none' });
     const unknown = answerQuestion(flow, feelings, ['sad', 'made-up']);
     expect(unknown.ok).to.equal(false);
+  });
+});
+
+describe('answers outside the range (outOfRange)', () => {
+  /** basic.json with its age question sending ages outside 5 to 30 to the info page 'young'. */
+  function withOutOfRange(): Flow {
+    const copy = structuredClone(flow) as Flow & { steps: Array<Record<string, unknown>> };
+    const steps = copy.steps.map((s) => (s.id === 'age' ? { ...s, outOfRange: 'young' } : s));
+    return { ...copy, steps } as Flow;
+  }
+
+  it('without it, the number is refused and the problem says what was typed', () => {
+    const result = answerQuestion(flow, walk(['me']), '31');
+    expect(result.ok).to.equal(false);
+    if (!result.ok) expect(result.problem).to.deep.equal({ kind: 'too-large', max: 30, value: 31 });
+  });
+
+  it('with it, the number is accepted and kept, and leads to the page the flow names, either side', () => {
+    const fitting = withOutOfRange();
+    for (const input of ['4', '31', '-2', '200']) {
+      const start = answerQuestion(fitting, startSession(fitting), 'me');
+      if (!start.ok) throw new Error('refused me');
+      const result = answerQuestion(fitting, start.session, input);
+      expect(result.ok, input).to.equal(true);
+      if (!result.ok) continue;
+      expect(currentStep(fitting, result.session).id).to.equal('young');
+      expect(result.session.answers.age).to.equal(Number(input));
+      // Back returns to the question with the number still there, ready to change.
+      const back = goBack(result.session);
+      expect(currentStep(fitting, back).id).to.equal('age');
+      expect(back.answers.age).to.equal(Number(input));
+    }
+    // In range, the question's own routing still decides.
+    const start = answerQuestion(fitting, startSession(fitting), 'me');
+    if (!start.ok) throw new Error('refused me');
+    const fourteen = answerQuestion(fitting, start.session, '14');
+    expect(fourteen.ok && currentStep(fitting, fourteen.session).id).to.equal('feelings');
+    // Words are still refused.
+    const words = answerQuestion(fitting, start.session, 'thirty');
+    expect(!words.ok && words.problem.kind).to.equal('not-a-whole-number');
+  });
+
+  it('is a way on for the tools: an edge of the map, and a number either side to try', () => {
+    const fitting = withOutOfRange();
+    const age = fitting.steps.find((s) => s.id === 'age') as QuestionStep;
+    expect(possibleNextSteps(age, 'urgent')).to.include('young');
+    const inputs = candidateInputs(fitting, age);
+    expect(inputs).to.include('4').and.to.include('31');
+    expect(candidateInputs(flow, flow.steps.find((s) => s.id === 'age') as QuestionStep)).to.not.include('31');
+  });
+
+  it('a saved session with an age outside the range comes back only where the flow accepts it', () => {
+    const fitting = withOutOfRange();
+    const start = answerQuestion(fitting, startSession(fitting), 'me');
+    if (!start.ok) throw new Error('refused me');
+    const result = answerQuestion(fitting, start.session, '31');
+    if (!result.ok) throw new Error('refused 31');
+    const saved = saveSession(result.session);
+    expect(restoreSession(fitting, saved)).to.deep.equal(result.session);
+    // The same save against a flow that refuses 31 is ignored.
+    expect(restoreSession(flow, saved)).to.equal(undefined);
+  });
+});
+
+describe('select questions shown as radios or a list', () => {
+  const select = (count: number, display?: 'radios' | 'list'): QuestionStep => ({
+    id: 'pick',
+    kind: 'question',
+    type: 'select',
+    question: 'Pick one',
+    options: Array.from({ length: count }, (_, i) => ({ value: `o${i}`, label: `Option ${i}` })),
+    ...(display ? { display } : {}),
+  });
+
+  it('shows up to 10 options as radios and more as a list, unless the flow says which', () => {
+    expect(showsAsList(select(2))).to.equal(false);
+    expect(showsAsList(select(10))).to.equal(false);
+    expect(showsAsList(select(11))).to.equal(true);
+    expect(showsAsList(select(3, 'list'))).to.equal(true);
+    expect(showsAsList(select(30, 'radios'))).to.equal(false);
   });
 });
 

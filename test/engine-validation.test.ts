@@ -166,6 +166,32 @@ describe('flow validation', () => {
     expectError(yesMaybe, 'steps[4].options', /exactly two options/);
   });
 
+  it('checks outOfRange, display and errorMessage (issue 10)', () => {
+    const unknown = clone(basic);
+    unknown.steps[1].outOfRange = 'nowhere';
+    expectError(unknown, 'steps[1].outOfRange', /nowhere/);
+    const notNumber = clone(basic);
+    notNumber.steps[0].outOfRange = 'young';
+    expectError(notNumber, 'steps[0].outOfRange', /needs a number question with "min" or "max"/);
+    const noLimits = clone(basic);
+    delete noLimits.steps[1].min;
+    delete noLimits.steps[1].max;
+    noLimits.steps[1].outOfRange = 'young';
+    expectError(noLimits, 'steps[1].outOfRange', /needs a number question with "min" or "max"/);
+    const display = clone(basic);
+    display.steps[0].display = 'list';
+    expectError(display, 'steps[0].display', /only applies to select questions/);
+    const wrongDisplay = clone(basic);
+    wrongDisplay.steps[5].display = 'dropdown';
+    expect(reviewFlow(wrongDisplay).ok).to.equal(false);
+    const message = clone(basic);
+    message.steps[0].errorMessage = { en: 'Select who this is for', fr: 'Choisissez' };
+    const ok = clone(basic);
+    ok.steps[1].outOfRange = 'young';
+    ok.steps[0].errorMessage = 'Select who this is for';
+    expect(reviewFlow(ok).ok, 'a valid outOfRange and errorMessage').to.equal(true);
+  });
+
   it('reports services limited to areas no question offers', () => {
     const flow = clone(basic);
     flow.services[3].areas = ['east'];

@@ -285,12 +285,12 @@ function applyMove(flow: Flow, session: Session, move: Move): Session | undefine
  * person could give (what the answers so far say, and where they are, is the whole state).
  * Undefined when the search ran out of budget before deciding.
  */
-function canFinish(flow: Flow, from: Session, budget = 3000): boolean | undefined {
+function canFinish(flow: Flow, from: Session, shared: { left: number }, budget = 3000): boolean | undefined {
   const key = (s: Session) => `${s.path[s.path.length - 1]}|${JSON.stringify(answersOnPath(s))}`;
   const seen = new Set([key(from)]);
   const queue = [from];
   for (let i = 0; i < queue.length; i++) {
-    if (seen.size > budget) return undefined;
+    if (seen.size > budget || --shared.left < 0) return undefined;
     const session = queue[i];
     const step = currentStep(flow, session);
     if (step.kind === 'outcome' || step.kind === 'urgent') return true;
@@ -313,6 +313,9 @@ function canFinish(flow: Flow, from: Session, budget = 3000): boolean | undefine
 function expectWalkable(flow: Flow, label: string): void {
   const { walks } = allWalks(flow, 200);
   expect(walks.length, label).to.be.greaterThan(0);
+  // One search budget for all of a flow's walks: a 300-step flow with a long loop gives 200
+  // too-long walks, each a search of ~1.5 s, which would stall the runner for minutes.
+  const shared = { left: 15_000 };
   for (const walk of walks) {
     const where = `${label}: ${walk.ended} at ${walk.end} after ${JSON.stringify(walk.moves.slice(-6))}`;
     expect(walk.ended, where).to.not.equal('stuck');
@@ -320,7 +323,7 @@ function expectWalkable(flow: Flow, label: string): void {
       // Not a dead end only if it is a loop a person chose to go round, with a way out.
       const steps = walk.moves.map((m) => m.step);
       expect(new Set(steps).size, `${where}: too long without a loop`).to.be.lessThan(steps.length);
-      expect(canFinish(flow, walk.session), `${where}: a loop with no way out`).to.not.equal(false);
+      expect(canFinish(flow, walk.session, shared), `${where}: a loop with no way out`).to.not.equal(false);
     }
   }
 }

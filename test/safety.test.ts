@@ -119,6 +119,37 @@ describe('quick exit', () => {
     }
   });
 
+  for (const [page, host] of [
+    ['/test/fixtures/quick-exit.html', 'a page'],
+    ['/test/fixtures/csp.html', 'a page with a strict CSP'],
+  ]) {
+    it(`tells the exit site nothing about ${host} it left: no Referer, no document.referrer`, async () => {
+      const frame = document.createElement('iframe');
+      frame.style.width = '600px';
+      frame.style.height = '800px';
+      frame.src = page;
+      document.body.append(frame);
+      try {
+        const finderIn = () => frame.contentDocument?.querySelector('support-finder') as SupportFinder | null | undefined;
+        await waitUntil(() => finderIn()?.shadowRoot?.querySelector('fieldset'), 'the framed finder did not load', { timeout: 8000 });
+        const el = finderIn() as SupportFinder;
+        const key = `exit-${Math.random().toString(36).slice(2)}`;
+        el.setAttribute('exit-url', `/exit-page/${key}`);
+        const historyLength = frame.contentWindow?.history.length;
+        (el.shadowRoot?.querySelector('.quick-exit') as HTMLButtonElement).focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => frame.contentDocument?.getElementById('exit-page'), 'did not reach the exit page', { timeout: 5000 });
+        expect(frame.contentWindow?.location.pathname).to.equal(`/exit-page/${key}`);
+        expect(frame.contentDocument?.referrer).to.equal('');
+        expect(frame.contentWindow?.history.length).to.equal(historyLength);
+        const log = (await fetchJson(`/exit-page/${key}/log`)) as Array<{ referer: string }>;
+        expect(log).to.deep.equal([{ referer: '' }]);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
+
   it('only leaves for a web address, whatever exit-url says', async () => {
     const { frame, el } = await framed();
     try {

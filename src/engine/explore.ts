@@ -57,7 +57,13 @@ export function candidateInputs(flow: Flow, step: QuestionStep): Array<AnswerInp
         if (ages?.max !== undefined) numbers.add(ages.max).add(ages.max + 1);
       }
     }
-    for (const n of [...numbers].sort((a, b) => a - b)) if (n >= min && n <= max) inputs.push(String(n));
+    // A flow that sends answers outside the range somewhere is walked there too, once each side.
+    const outside = new Set<number>();
+    if (step.outOfRange !== undefined) {
+      if (step.min !== undefined) outside.add(step.min - 1);
+      if (step.max !== undefined) outside.add(step.max + 1);
+    }
+    for (const n of [...numbers, ...outside].sort((a, b) => a - b)) if ((n >= min && n <= max) || outside.has(n)) inputs.push(String(n));
   } else if (step.type === 'multiple') {
     for (const value of values) inputs.push([value]);
     const combinable = questionOptions(step).filter((o) => !o.exclusive && !o.urgent).map((o) => o.value);

@@ -61,6 +61,10 @@ export function edgesOf(flow: Flow): Edge[] {
       if (urgent.length > 0 && urgentId !== undefined) {
         edges.push({ from: step.id, to: urgentId, label: `urgent: ${urgent.map((o) => words(flow, o.label)).join(' / ')}`, kind: 'urgent' });
       }
+      if (step.outOfRange !== undefined) {
+        const outside = [step.min !== undefined ? `under ${step.min}` : '', step.max !== undefined ? `over ${step.max}` : ''];
+        edges.push({ from: step.id, to: step.outOfRange, label: outside.filter(Boolean).join(' or '), kind: 'rule' });
+      }
       if (step.type !== 'multiple') {
         for (const option of step.options ?? []) {
           if (option.next !== undefined && !option.urgent) edges.push({ from: step.id, to: option.next, label: words(flow, option.label), kind: 'option' });

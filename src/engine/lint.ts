@@ -138,6 +138,11 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
       const options = step.options ?? [];
       if (step.type === 'number' && step.options) error(`${at}.options`, 'a number question has no options: remove "options"');
       if (step.type !== 'number' && (step.min !== undefined || step.max !== undefined)) error(`${at}.${step.min !== undefined ? 'min' : 'max'}`, '"min" and "max" only apply to number questions');
+      checkText(`${at}.errorMessage`, step.errorMessage);
+      if (step.outOfRange !== undefined && (step.type !== 'number' || (step.min === undefined && step.max === undefined))) {
+        error(`${at}.outOfRange`, '"outOfRange" is where a number below "min" or above "max" goes: it needs a number question with "min" or "max"');
+      }
+      if (step.display !== undefined && step.type !== 'select') error(`${at}.display`, '"display" only applies to select questions');
       if (step.skipLabel !== undefined && !step.optional) error(`${at}.skipLabel`, 'only an optional question can be skipped: add "optional": true, or remove "skipLabel"');
       const seen = new Map<string, number>();
       options.forEach((option, j) => {

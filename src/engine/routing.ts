@@ -49,6 +49,24 @@ export function questionOptions(step: QuestionStep): Option[] {
   return [];
 }
 
+/** A number answer below the question's `min` or above its `max`. */
+export function isOutOfRange(step: QuestionStep, answer: Answer | undefined): answer is number {
+  if (typeof answer !== 'number') return false;
+  return (step.min !== undefined && answer < step.min) || (step.max !== undefined && answer > step.max);
+}
+
+/**
+ * The most options a select question shows as radios, unless its flow asks for a list: ten
+ * radios still fit a phone screen or two, and are easier to use than a drop-down (GOV.UK).
+ */
+export const SELECT_RADIOS_UP_TO = 10;
+
+/** Whether a select question is shown as a drop-down list rather than radios. */
+export function showsAsList(step: QuestionStep): boolean {
+  if (step.type !== 'select') return false;
+  return step.display ? step.display === 'list' : questionOptions(step).length > SELECT_RADIOS_UP_TO;
+}
+
 /**
  * The step after `step`, given what has been answered. Urgent answers win over everything;
  * then the chosen option's own `next`; then the first rule that holds; then the default.
@@ -60,6 +78,8 @@ export function nextStepId(
 ): string | undefined {
   if (step.kind === 'outcome' || step.kind === 'urgent') return undefined;
   if (step.kind === 'question') {
+    // Only a flow's outOfRange step ever accepts such an answer, so it goes there first.
+    if (step.outOfRange !== undefined && isOutOfRange(step, context.answers[step.id])) return step.outOfRange;
     const chosen = chosenOptions(step, context.answers[step.id]);
     if (chosen.some((option) => option.urgent) && urgentStepId !== undefined) return urgentStepId;
     const direct = chosen.find((option) => option.next !== undefined);
@@ -74,6 +94,7 @@ export function possibleNextSteps(step: Step, urgentStepId: string | undefined):
   if (step.kind === 'outcome' || step.kind === 'urgent') return [];
   const targets: string[] = [];
   if (step.kind === 'question') {
+    if (step.outOfRange !== undefined) targets.push(step.outOfRange);
     for (const option of step.options ?? []) {
       if (option.urgent && urgentStepId !== undefined) targets.push(urgentStepId);
       if (option.next !== undefined) targets.push(option.next);

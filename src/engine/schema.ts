@@ -166,8 +166,21 @@ export const QuestionStep = z.strictObject({
   skipLabel: z.optional(Text),
   /** What the answer tells service matching. */
   about: z.optional(z.enum(['age', 'area', 'support-type', 'free-only'])),
+  /**
+   * Select questions: `radios`, or `list` (a drop-down). Default: radios up to
+   * SELECT_RADIOS_UP_TO options, as GOV.UK and NHS.UK advise against drop-downs; a list above.
+   */
+  display: z.optional(z.enum(['radios', 'list'])),
+  /**
+   * Number questions: the step a number below `min` or above `max` leads to (the answer is
+   * kept), instead of an error; e.g. a page for people outside the ages the finder is for.
+   */
+  outOfRange: z.optional(Id),
+  /** What to say when the question is not answered, naming it: "Select who you are looking for support for". */
+  errorMessage: z.optional(Text),
   ...routing,
 });
+
 
 export const InfoStep = z.strictObject({
   id: Id,

@@ -17,8 +17,8 @@ export interface Session {
 export type AnswerProblem =
   | { kind: 'required' }
   | { kind: 'not-a-whole-number' }
-  | { kind: 'too-small'; min: number }
-  | { kind: 'too-large'; max: number }
+  | { kind: 'too-small'; min: number; value: number }
+  | { kind: 'too-large'; max: number; value: number }
   | { kind: 'unknown-option' }
   | { kind: 'exclusive'; option: string };
 
@@ -116,8 +116,8 @@ export function parseAnswer(
     const text = (typeof input === 'string' ? input : input[0]).trim();
     if (!/^-?\d{1,15}$/.test(text)) return { ok: false, problem: { kind: 'not-a-whole-number' } };
     const value = Number(text);
-    if (step.min !== undefined && value < step.min) return { ok: false, problem: { kind: 'too-small', min: step.min } };
-    if (step.max !== undefined && value > step.max) return { ok: false, problem: { kind: 'too-large', max: step.max } };
+    if (step.min !== undefined && value < step.min) return { ok: false, problem: { kind: 'too-small', min: step.min, value } };
+    if (step.max !== undefined && value > step.max) return { ok: false, problem: { kind: 'too-large', max: step.max, value } };
     return { ok: true, answer: value };
   }
   const values = typeof input === 'string' ? [input] : [...new Set(input)];
@@ -130,6 +130,17 @@ export function parseAnswer(
   const exclusive = chosen.find((o) => o?.exclusive);
   if (exclusive && values.length > 1) return { ok: false, problem: { kind: 'exclusive', option: exclusive.value } };
   return { ok: true, answer: options.filter((o) => values.includes(o.value)).map((o) => o.value) };
+}
+
+/**
+ * An answer as the question takes it: a number outside its range is accepted when the flow says
+ * where such answers go (`outOfRange`), and refused otherwise.
+ */
+function acceptAnswer(step: QuestionStep, input: AnswerInput): ReturnType<typeof parseAnswer> {
+  const parsed = parseAnswer(step, input);
+  if (parsed.ok || step.outOfRange === undefined) return parsed;
+  const { problem } = parsed;
+  return problem.kind === 'too-small' || problem.kind === 'too-large' ? { ok: true, answer: problem.value } : parsed;
 }
 
 function advance(flow: Flow, session: Session): Session {
@@ -147,7 +158,7 @@ export function answerQuestion(
 ): { ok: true; session: Session } | { ok: false; problem: AnswerProblem } {
   const step = currentStep(flow, session);
   if (step.kind !== 'question') return { ok: true, session: continueFrom(flow, session) };
-  const parsed = parseAnswer(step, input);
+  const parsed = acceptAnswer(step, input);
   if (!parsed.ok) return parsed;
   const answered = { ...session, answers: { ...session.answers, [step.id]: parsed.answer } };
   return { ok: true, session: advance(flow, answered) };
@@ -214,7 +225,7 @@ export function restoreSession(flow: Flow, saved: string | null): Session | unde
     const step = steps.get(id);
     if (step?.kind !== 'question') return undefined;
     const input = answer === null ? undefined : typeof answer === 'number' ? String(answer) : (answer as AnswerInput);
-    const parsed = parseAnswer(step, input);
+    const parsed = acceptAnswer(step, input);
     if (!parsed.ok && !(answer === null && step.optional)) return undefined;
     restored[id] = parsed.ok ? parsed.answer : null;
   }

@@ -276,6 +276,7 @@ export function checkFlow(flow: Flow): { errors: CodedProblem[]; warnings: Coded
     }
     const options = step.options ?? [];
     options.forEach((option, j) => stepRef(`${at}.options[${j}].next`, option.next));
+    stepRef(`${at}.outOfRange`, step.outOfRange);
     if ((step.type === 'single' || step.type === 'multiple' || step.type === 'select') && options.length < 2) {
       error(`${at}.options`, 'too-few-options', step.type);
     }

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { questionOptions, type Answer, type AnswerInput, type AnswerProblem, type Option, type QuestionStep } from '../engine/index.js';
+import { questionOptions, showsAsList, type Answer, type AnswerInput, type AnswerProblem, type Option, type QuestionStep } from '../engine/index.js';
 import type { ViewContext } from './context.js';
 
 export interface QuestionView {
@@ -29,22 +29,27 @@ export function optionLabel(ctx: ViewContext, step: QuestionStep, option: Option
   return ctx.text(option.label);
 }
 
-/** The error message for a refused answer, in the GOV.UK style: says what to do. */
+/**
+ * The error message for a refused answer, in the GOV.UK style: says what to do, and names the
+ * question, so it makes sense in the error summary on its own. A flow can word the commonest one
+ * (nothing answered) itself: "Select who you are looking for support for".
+ */
 export function problemText(ctx: ViewContext, step: QuestionStep, problem: AnswerProblem): string {
+  const question = ctx.text(step.question);
   switch (problem.kind) {
     case 'required':
-      if (step.type === 'multiple') return msg('Select at least one option');
-      if (step.type === 'number') return msg('Enter a number');
-      if (step.type === 'select') return msg('Choose an option from the list');
-      return msg('Select an option');
+      if (step.errorMessage) return ctx.text(step.errorMessage);
+      if (step.type === 'multiple') return msg(str`Select at least one answer to “${question}”`);
+      if (step.type === 'number') return msg(str`Enter a number for “${question}”`);
+      return msg(str`Select an answer to “${question}”`);
     case 'not-a-whole-number':
-      return msg('Enter a whole number, using digits, like 14');
+      return msg(str`Enter a whole number for “${question}”, using digits, like 14`);
     case 'too-small':
-      return msg(str`Enter a number that is ${problem.min} or more`);
+      return msg(str`Enter a number for “${question}” that is ${problem.min} or more`);
     case 'too-large':
-      return msg(str`Enter a number that is ${problem.max} or less`);
+      return msg(str`Enter a number for “${question}” that is ${problem.max} or less`);
     case 'unknown-option':
-      return msg('Select one of the options shown');
+      return msg(str`Select one of the answers shown for “${question}”`);
     case 'exclusive': {
       const option = questionOptions(step).find((o) => o.value === problem.option);
       const label = option ? optionLabel(ctx, step, option) : problem.option;
@@ -56,7 +61,7 @@ export function problemText(ctx: ViewContext, step: QuestionStep, problem: Answe
 /** The id of the control the error summary links to: the first choice, or the input. */
 export function firstFieldId(step: QuestionStep): string {
   const first = questionOptions(step)[0];
-  return step.type === 'number' || step.type === 'select' || !first ? FIELD_ID : `${FIELD_ID}-${first.value}`;
+  return step.type === 'number' || showsAsList(step) || !first ? FIELD_ID : `${FIELD_ID}-${first.value}`;
 }
 
 /** The message above a field with an error, tied to it by `aria-describedby`. */
@@ -85,7 +90,7 @@ export function renderQuestion(ctx: ViewContext, view: QuestionView): TemplateRe
   const errorBlock = problem ? renderErrorMessage(ERROR_ID, problemText(ctx, step, problem)) : nothing;
   const heading = ctx.text(step.question);
   let field: TemplateResult;
-  if (step.type === 'number' || step.type === 'select') {
+  if (step.type === 'number' || showsAsList(step)) {
     field = html`<h2 class="label-heading" id="sf-heading" tabindex="-1" part="question">
         <label for=${FIELD_ID}>${heading}</label>
       </h2>
