@@ -3,7 +3,7 @@
  * the kind of support wanted, what they need help with), then an explicit rank, then how well
  * each service matches. Each chosen service carries its reasons, so the results can explain them.
  */
-import type { Flow, OutcomeStep, QuestionStep, Service, SupportType } from './schema.js';
+import type { Contact, Flow, OutcomeStep, QuestionStep, Service, SupportType } from './schema.js';
 import type { Answers } from './routing.js';
 import { chosenOptions } from './routing.js';
 import { audienceOf, collectedTags, indexOf } from './session.js';
@@ -26,7 +26,10 @@ export interface OutcomeResult {
   matches: Match[];
   /** The outcome's always-include services not already among the matches. */
   always: Match[];
-  /** True when nothing matched: show the outcome's noMatch message and `fallback`. */
+  /**
+   * True when no service matched the person's needs: show the outcome's noMatch message and
+   * `fallback`. Always-included services never count as matches: they are shown to everyone.
+   */
   nothingMatched: boolean;
   fallback: Match[];
   /** "me" or another audience value, for wording the reasons. */
@@ -81,6 +84,15 @@ export function openTo(service: Service, profile: Profile, anyArea = false): Rea
   return reasons;
 }
 
+/** The contact a person needs on the card to use each kind of remote support. */
+export const CONTACT_FOR: Partial<Record<SupportType, Contact['type']>> = {
+  helpline: 'phone',
+  text: 'sms',
+  email: 'email',
+  chat: 'website',
+  online: 'website',
+};
+
 /** Whether the service is what they asked for (free only, kinds of support), with reasons. */
 export function wanted(service: Service, profile: Profile): Reason[] | null {
   const reasons: Reason[] = [];
@@ -92,7 +104,11 @@ export function wanted(service: Service, profile: Profile): Reason[] | null {
     const { values, step } = profile.supportTypes;
     const offered = values.filter((t) => service.supportTypes?.includes(t));
     if (offered.length === 0) return null;
-    for (const type of offered) reasons.push({ kind: 'support-type', type, step });
+    // Said only when the card shows a way to get that support: no "phone support" without a number.
+    for (const type of offered) {
+      const contact = CONTACT_FOR[type];
+      if (!contact || service.contact.some((c) => c.type === contact)) reasons.push({ kind: 'support-type', type, step });
+    }
   }
   return reasons;
 }
@@ -157,7 +173,7 @@ export function matchServices(flow: Flow, outcome: OutcomeStep, answers: Answers
     });
 
   const always = eligibleList(outcome.alwaysInclude);
-  const nothingMatched = matches.length === 0 && always.length === 0;
+  const nothingMatched = matches.length === 0;
   return {
     matches,
     always,
