@@ -24,7 +24,7 @@ export interface Match {
 export interface OutcomeResult {
   /** Services chosen by what was answered, best first, at most the outcome's limit. */
   matches: Match[];
-  /** The outcome's always-include services not already among the matches. */
+  /** The outcome's always-include services not already among the matches: shown to everyone. */
   always: Match[];
   /**
    * True when no service matched the person's needs: show the outcome's noMatch message and
@@ -181,4 +181,24 @@ export function matchServices(flow: Flow, outcome: OutcomeStep, answers: Answers
     fallback: nothingMatched ? eligibleList(outcome.fallback).filter((m) => !always.some((a) => a.service.id === m.service.id)) : [],
     audience: audienceOf(flow, answers),
   };
+}
+
+/**
+ * The reasons worth reading on a page of results. A reason that every card shares ("It is
+ * free", the same answer chosen) tells nothing about any one of them, so it is left out when
+ * more than one card is shown. An age reason is kept only for a service with a bounded age
+ * group (both a youngest and an oldest age): "for people aged up to 34, and you are 14" says
+ * nothing a young person needs to know.
+ */
+export function reasonsWorthReading(matches: readonly Match[]): Match[] {
+  const key = (r: Reason) => JSON.stringify(r);
+  const everywhere = new Set(matches.length > 1 ? matches[0].reasons.map(key) : []);
+  for (const m of matches.slice(1)) {
+    const here = new Set(m.reasons.map(key));
+    for (const k of everywhere) if (!here.has(k)) everywhere.delete(k);
+  }
+  return matches.map(({ service, reasons }) => ({
+    service,
+    reasons: reasons.filter((r) => !everywhere.has(key(r)) && (r.kind !== 'age' || (r.min !== undefined && r.max !== undefined))),
+  }));
 }
