@@ -310,7 +310,8 @@ export const styles = css`
   }
 
   /* Service cards and the urgent (emergency) care card. */
-  .services {
+  .services,
+  .print-list {
     list-style: none;
     padding: 0;
   }

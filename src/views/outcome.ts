@@ -32,7 +32,9 @@ export function renderOutcome(
   return html`${urgentServices.length > 0
       ? html`<section class="print-only" aria-hidden="true">
           <h2>${ctx.text(urgent!.title)}</h2>
-          ${list(urgentServices.map((service) => ({ service, reasons: [] })))}
+          <ul class="print-list">
+            ${urgentServices.map((service) => renderServiceCard(ctx, service, undefined))}
+          </ul>
         </section>`
       : nothing}
     <h2 id="sf-heading" tabindex="-1">${ctx.text(step.title)}</h2>
