@@ -339,7 +339,8 @@ export const styles = css`
   }
 
   /* Service cards and the urgent (emergency) care card. */
-  .services {
+  .services,
+  .print-list {
     list-style: none;
     padding: 0;
   }
@@ -357,6 +358,31 @@ export const styles = css`
   .why {
     padding-inline-start: 12px;
     border-inline-start: 4px solid var(--sf-color-link, #005eb8);
+  }
+  /* Folded sections, GOV.UK details style: an underlined link-coloured summary with a marker. */
+  summary {
+    cursor: pointer;
+    color: var(--sf-color-link, #005eb8);
+    text-decoration: underline;
+    padding-block: 8px;
+  }
+  .count {
+    margin-block-end: 8px;
+  }
+  /* Shown to everyone, not matched: set apart by its own heading, space and a thick edge. */
+  .helplines {
+    margin-block: 32px var(--sf-space, 16px);
+    padding-inline-start: var(--sf-space, 16px);
+    border-inline-start: 8px solid var(--sf-color-link, #005eb8);
+  }
+  .helplines h2 {
+    margin-block-start: 0;
+  }
+  .sent-text {
+    white-space: pre-line;
+  }
+  .print-only {
+    display: none;
   }
   .contacts {
     list-style: none;
@@ -479,6 +505,9 @@ export const styles = css`
     }
     .card {
       break-inside: avoid;
+    }
+    .print-only {
+      display: block;
     }
     a[href^='http']::after {
       content: ' (' attr(href) ')';

@@ -15,7 +15,10 @@ import {
   goToUrgentHelp,
   indexOf,
   loadFlow,
+  keptServices,
+  mailtoFits,
   mailtoHref,
+  TEXT_MESSAGE_LIMIT,
   matchServices,
   progressOf,
   resolveText,
@@ -822,8 +825,9 @@ export class SupportFinder extends LitElement {
         return renderInfo(ctx, step, () => this.#handleContinue());
       case 'outcome': {
         const result = this.#outcomeFor(flow, session) as OutcomeResult;
-        const keep = ctx.part('keep', () => this.#renderKeep(ctx, ctx.text(step.title), result), html``);
-        return renderOutcome(ctx, step, result, () => this.#handleSeeAll(), keep);
+        const urgent = indexOf(flow).steps.get(indexOf(flow).urgentId ?? '');
+        const keep = ctx.part('keep', () => this.#renderKeep(ctx, flow, result), html``);
+        return renderOutcome(ctx, step, result, () => this.#handleSeeAll(), keep, urgent?.kind === 'urgent' ? urgent : undefined);
       }
       case 'urgent': {
         const services = step.services.map((id) => indexOf(flow).services.get(id)).filter((s) => s !== undefined);
@@ -868,6 +872,8 @@ export class SupportFinder extends LitElement {
   #endpoint: string | undefined;
   /** The results on screen as plain text, as last drawn. */
   #shownText = '';
+  /** The text "Send to my phone" sends, exactly as its form shows it. */
+  #phoneText = '';
 
   #checkEndpoint(): string | undefined {
     const value = this.resultsEndpoint;
@@ -885,12 +891,18 @@ export class SupportFinder extends LitElement {
     return undefined;
   }
 
-  #renderKeep(ctx: ViewContext, title: string, result: OutcomeResult): TemplateResult {
-    const services = [...result.matches, ...result.fallback, ...result.always].map((m) => m.service);
-    const text = (this.#shownText = resultsText(title, services, ctx.text, contactWords));
+  #renderKeep(ctx: ViewContext, flow: Flow, result: OutcomeResult): TemplateResult {
+    // The flow's title, never the outcome's: "Support after someone dies" would tell whoever
+    // sees the text what the person answered.
+    const title = ctx.text(flow.title);
+    const services = keptServices(flow, result);
+    const keep = (fits?: (text: string) => boolean) => resultsText(title, services, ctx.text, contactWords, fits);
+    this.#shownText = keep();
+    this.#phoneText = keep((text) => text.length <= TEXT_MESSAGE_LIMIT);
     return renderKeep({
-      text,
-      mailto: ctx.part('email', () => mailtoHref(title, text), ''),
+      text: this.#shownText,
+      phoneText: this.#phoneText,
+      mailto: ctx.part('email', () => mailtoHref(title, keep((text) => mailtoFits(title, text))), ''),
       share: 'share' in navigator,
       phone: this.#endpoint !== undefined,
       state: this.keeping,
@@ -942,6 +954,8 @@ export class SupportFinder extends LitElement {
       sheet.replaceSync('@media print{body :not(:has([data-sf-print]),[data-sf-print]){display:none!important}}');
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       this.setAttribute('data-sf-print', '');
+      // "More services" folded away would not print: a kept page lists every service.
+      for (const more of this.renderRoot.querySelectorAll('details.more')) (more as HTMLDetailsElement).open = true;
       addEventListener(
         'afterprint',
         () => {
@@ -989,7 +1003,7 @@ export class SupportFinder extends LitElement {
         signal: AbortSignal.timeout(this.#timeoutMs()),
         body: JSON.stringify({
           phone,
-          text: this.#shownText,
+          text: this.#phoneText,
           flow: this.load.status === 'ready' ? this.load.flow.id : '',
           locale: this.#locale,
         }),

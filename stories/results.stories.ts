@@ -5,7 +5,7 @@
 import type { Meta } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { SupportFinder } from '../src/support-finder.js';
-import { $, QUESTIONS, RESULTS, SKIP, flowArgType, renderFinder, walk, type Args, type Story } from './support.js';
+import { $, BASIC, QUESTIONS, RESULTS, SKIP, UK, flowArgType, renderFinder, walk, type Args, type Story } from './support.js';
 
 const meta: Meta<Args> = {
   title: 'Steps/Results',
@@ -108,5 +108,79 @@ export const SendToPhoneErrors: Story = {
       await el.updateComplete;
     },
     shows: 'Tick the box to agree to send these results to this number',
+  }),
+};
+
+/** The UK flow, as a 14-year-old who is anxious and low and wants chat or online support. */
+const UK_WALK = ['me', '14', ['anxious', 'low'], 'no', 'weeks', 'yes', 'england', ['chat', 'online'], 'yes'];
+
+/** How many were found, the best three first, the rest folded under "More services". */
+export const BestFewAndMore: Story = {
+  name: 'Best few, then More services',
+  args: { flow: UK },
+  play: walk({ answers: UK_WALK, heading: 'Support for you', shows: 'services found' }),
+};
+
+/** "More services" opened: the rest of the services found. */
+export const MoreServicesOpen: Story = {
+  name: 'More services, opened',
+  args: { flow: UK },
+  play: walk({
+    answers: UK_WALK,
+    heading: 'Support for you',
+    then: async (el) => {
+      $(el, 'details.more summary').click();
+      await el.updateComplete;
+    },
+    shows: 'More services',
+  }),
+};
+
+/** The always-shown helplines, in their own group after the services found for the person. */
+export const HelplinesGroup: Story = {
+  name: 'Helplines group',
+  args: { flow: BASIC },
+  play: walk({
+    answers: ['me', '14', ['anxious'], 'no', 'north', ['counselling', 'helpline'], 'no'],
+    heading: 'Services that could help',
+    then: async (el) => $(el, '#sf-helplines').scrollIntoView(),
+    shows: 'If you want to talk to someone now',
+  }),
+};
+
+/** Nothing matched: the flow's own no-match words instead of its body, then the helplines. */
+export const NothingMatched: Story = {
+  name: 'Nothing matched, helplines only',
+  args: { flow: BASIC },
+  play: walk({
+    answers: ['me', '20', ['anxious'], 'no', 'north', ['helpline'], 'no'],
+    heading: 'Services that could help',
+    shows: 'We could not find a service that fits.',
+  }),
+};
+
+/** "Why we suggested this" as it first shows: folded away. */
+export const ReasonsFolded: Story = {
+  name: 'Reasons folded',
+  args: { flow: BASIC },
+  play: walk({
+    answers: ['me', '14', ['anxious'], 'no', 'north', ['counselling', 'helpline'], 'no'],
+    heading: 'Services that could help',
+    shows: 'Why we suggested this',
+  }),
+};
+
+/** "Why we suggested this" opened: only the reasons worth reading for this card. */
+export const ReasonsUnfolded: Story = {
+  name: 'Reasons unfolded',
+  args: { flow: BASIC },
+  play: walk({
+    answers: ['me', '14', ['anxious'], 'no', 'north', ['counselling', 'helpline'], 'no'],
+    heading: 'Services that could help',
+    then: async (el) => {
+      $(el, 'details.why summary').click();
+      await el.updateComplete;
+    },
+    shows: 'It covers North Town',
   }),
 };

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { mailtoHref, plainMarkup, resolveText, resultsText, type ContactWords, type Service, type Text } from '../src/engine/index.js';
+import { MAILTO_LIMIT, TEXT_MESSAGE_LIMIT, keptServices, mailtoFits, mailtoHref, matchServices, plainMarkup, resolveText, resultsText, type ContactWords, type OutcomeStep, type Service, type Text } from '../src/engine/index.js';
+import { loadValidFlow } from './support.js';
 
 const words: ContactWords = {
   phone: (n) => `Phone ${n}`,
@@ -107,5 +108,69 @@ describe('engine: mailto link for the results', () => {
     const kept = decode(href).body ?? '';
     expect(kept.endsWith('\n…')).to.equal(true);
     expect(/^(🙂)+$/u.test(kept.slice(0, -2))).to.equal(true);
+  });
+});
+
+describe('engine: kept results fit each channel without losing a service', () => {
+  /** Many services with long descriptions and hours, each with a phone number. */
+  const many = (count: number): Service[] =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `s${i}`,
+      name: `Service ${i}`,
+      description: `A long description of service ${i}, `.repeat(12).trim(),
+      hours: 'Monday to Friday, 9am to 5pm, and Saturday mornings',
+      contact: [{ type: 'phone', number: `0800 ${1000 + i}` }],
+    }));
+  const plain = (t: Text | undefined) => resolveText(t, { locale: 'en', defaultLocale: 'en' });
+  const everyServiceIn = (kept: string, list: Service[]) => {
+    for (const s of list) {
+      expect(kept, s.name as string).to.include(`${s.name}\n`);
+      expect(kept, s.name as string).to.include(`Phone ${(s.contact[0] as { number: string }).number}`);
+    }
+  };
+
+  it('shortens descriptions (with "…") to fit a text message, keeping every service', () => {
+    const list = many(6);
+    const full = resultsText('Finder', list, plain, words);
+    expect(full.length).to.be.greaterThan(TEXT_MESSAGE_LIMIT);
+    const kept = resultsText('Finder', list, plain, words, (t) => t.length <= TEXT_MESSAGE_LIMIT);
+    expect(kept.length).to.be.at.most(TEXT_MESSAGE_LIMIT);
+    expect(kept).to.include('…');
+    expect(kept).to.include('Monday to Friday');
+    everyServiceIn(kept, list);
+  });
+
+  it('drops descriptions, then hours, before it would drop a service', () => {
+    const list = many(16);
+    const kept = resultsText('Finder', list, plain, words, (t) => t.length <= TEXT_MESSAGE_LIMIT);
+    expect(kept.length).to.be.at.most(TEXT_MESSAGE_LIMIT);
+    expect(kept).to.not.include('long description');
+    expect(kept).to.not.include('Monday to Friday');
+    everyServiceIn(kept, list);
+  });
+
+  it('fits a mailto: link at its limit, with every service and no cut', () => {
+    const list = many(14);
+    const kept = resultsText('Finder', list, plain, words, (t) => mailtoFits('Finder', t));
+    const href = mailtoHref('Finder', kept);
+    expect(href.length).to.be.at.most(MAILTO_LIMIT);
+    expect(href.endsWith('%E2%80%A6')).to.equal(false);
+    everyServiceIn(kept, list);
+  });
+
+  it('keeps the text whole when it fits', () => {
+    const list = many(1);
+    expect(resultsText('Finder', list, plain, words, (t) => t.length <= TEXT_MESSAGE_LIMIT)).to.equal(resultsText('Finder', list, plain, words));
+  });
+
+  it('lists the urgent contacts, then the always-shown ones, then the matches, each once', async () => {
+    const flow = await loadValidFlow('/test/flows/basic.json');
+    const results = flow.steps.find((s) => s.id === 'results') as OutcomeStep;
+    const result = matchServices(flow, results, { who: 'me', age: 14, feelings: ['anxious'], safe: 'no', area: 'north', how: [], free: 'no' });
+    expect(result.matches.length).to.be.greaterThan(0);
+    const ids = keptServices(flow, result).map((s) => s.id);
+    expect(ids.slice(0, 3)).to.deep.equal(['emergency', 'textline', 'talkline']);
+    expect(new Set(ids).size).to.equal(ids.length);
+    for (const m of result.matches) expect(ids).to.include(m.service.id);
   });
 });

@@ -25,6 +25,7 @@ import {
   type Flow,
   type QuestionStep,
   type OutcomeResult,
+  type OutcomeStep,
   type Session,
 } from '../src/engine/index.js';
 import { loadValidFlow } from './support.js';
@@ -306,6 +307,24 @@ describe('service matching', () => {
     expect(result.matches).to.deep.equal([]);
     // The fallback ignores the preference for text support, but not age or area.
     expect(ids(result.fallback)).to.deep.equal(['talkline']);
+  });
+
+  it('does not count the always-included helplines as matches', () => {
+    // Phone support only: only Talkline offers it, and it is always shown, not matched.
+    const result = outcome(walk(['me', '20', ['anxious'], 'no', 'north', ['helpline'], 'no']));
+    expect(result.matches).to.deep.equal([]);
+    expect(ids(result.always)).to.deep.equal(['talkline']);
+    expect(result.nothingMatched).to.equal(true);
+  });
+
+  it('gives a support-type reason only when the card shows a way to use it', () => {
+    const session = walk(['me', '14', ['anxious'], 'no', 'north', ['text'], 'no']);
+    // The same flow, but Textline's card shows only a website: nothing to text.
+    const changed: Flow = structuredClone(flow);
+    changed.services.find((s) => s.id === 'textline')!.contact = [{ type: 'website', url: 'https://example.org/text' }];
+    const result = matchServices(changed, currentStep(changed, session) as OutcomeStep, answersOnPath(session));
+    expect(ids(result.matches)).to.deep.equal(['textline']);
+    expect(result.matches[0].reasons.map((r) => r.kind)).to.not.include('support-type');
   });
 
   it('suggests only services for what they need when a need was given', () => {

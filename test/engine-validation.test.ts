@@ -109,6 +109,21 @@ describe('flow validation', () => {
     expectError(flow, 'steps[7]', /goes round in a loop/);
   });
 
+  it('warns where a service says it offers support its card gives no way to use', () => {
+    const flow = clone(basic);
+    flow.services[2].contact = [{ type: 'email', address: 'talk@example.org' }]; // Talkline: helpline, no phone
+    const { warnings } = reviewFlow(flow);
+    expect(warnings.find((w) => w.path === 'services[2].supportTypes[0]')?.message).to.match(/'helpline' but has no phone number/);
+  });
+
+  it('warns where a service is marked free but its description says it may cost', () => {
+    const flow = clone(basic);
+    flow.services[2].description = 'Talk about anything. Check whether it is free where you live.';
+    const { warnings } = reviewFlow(flow);
+    expect(warnings.find((w) => w.path === 'services[2].cost')?.message).to.match(/"free".*whether it is free/);
+    expect(reviewFlow(basic).warnings.filter((w) => /services\[2\]/.test(w.path))).to.deep.equal([]);
+  });
+
   it('allows a loop that has a way out', () => {
     const flow = clone(basic);
     flow.steps[7].rules = [{ when: { answer: 'free', equals: 'yes' }, next: 'how' }];

@@ -12,9 +12,26 @@ import { $, answer, answerByKeyboard, focused, headingText, shadow, shown, tabTo
 const BASIC = '/test/flows/basic.json';
 const TO_RESULTS = ['me', '14', ['anxious'], 'no', 'north', ['counselling', 'helpline'], 'no'];
 
-/** What those answers lead to, as plain text. */
+/**
+ * What those answers lead to, as plain text: the finder's title (never the outcome's, which
+ * would say what was answered), the urgent contacts, the always-shown helpline, then the matches.
+ */
 const RESULTS_TEXT = [
-  'Services that could help',
+  'Test finder',
+  '',
+  'Emergency services',
+  'Call 999 if you are in danger.',
+  'Phone 999',
+  '',
+  'Textline',
+  'Text us any time.',
+  '24 hours a day',
+  'Text SHOUT to 85258',
+  '',
+  'Talkline',
+  'Talk about anything.',
+  'Phone 116 123',
+  'Email talk@example.org',
   '',
   'North Town Counselling',
   'Counselling for young people in North Town.',
@@ -23,11 +40,6 @@ const RESULTS_TEXT = [
   'Private therapy',
   'Paid sessions with a therapist.',
   'Website https://example.org/private',
-  '',
-  'Talkline',
-  'Talk about anything.',
-  'Phone 116 123',
-  'Email talk@example.org',
 ].join('\n');
 
 type Kept = { method: string };
@@ -173,14 +185,14 @@ describe('keep results: share', () => {
 });
 
 describe('keep results: email to myself', () => {
-  it('is a real mailto: link with no address, the title as subject and the results as body', async () => {
+  it('is a real mailto: link with no address, the finder title, not the outcome title, as subject and the results as body', async () => {
     const el = await atResults();
     const link = keepButton(el, 'Email to myself') as HTMLAnchorElement;
     expect(link.tagName).to.equal('A');
     const href = link.getAttribute('href') ?? '';
     expect(href.startsWith('mailto:?subject=')).to.equal(true);
     const params = new URLSearchParams(href.slice('mailto:?'.length));
-    expect(params.get('subject')).to.equal('Services that could help');
+    expect(params.get('subject')).to.equal('Test finder');
     expect(params.get('body')?.replace(/\r\n/g, '\n')).to.equal(RESULTS_TEXT);
     // Following it would open a mail program; the test stops at the click.
     const stop = (e: Event) => e.preventDefault();
@@ -237,6 +249,10 @@ describe('keep results: print', () => {
     expect(display(root.querySelector('.services'))).to.equal('block');
     expect(display(root.querySelector('.contacts'))).to.not.equal('none');
     expect(display(root.querySelector('#sf-heading'))).to.equal('block');
+    // The printed page carries the urgent contacts, which the results page itself does not list.
+    const urgent = root.querySelector('.print-only') as HTMLElement;
+    expect(display(urgent)).to.equal('block');
+    expect([...urgent.querySelectorAll('h3')].map((h) => h.textContent?.trim())).to.deep.equal(['Emergency services', 'Textline']);
     const website = root.querySelector('.contacts a[href^="https"]') as Element;
     expect(getComputedStyle(website, '::after').content).to.equal('" (https://example.org/north)"');
     // The host page: only the way down to the finder is left.
@@ -396,6 +412,35 @@ describe('keep results: send to my phone', () => {
     } finally {
       document.cookie = 'sf-probe=; path=/results-endpoint; max-age=0';
     }
+  });
+
+  it('shows in the form exactly the message it sends, which never says what was answered', async () => {
+    const el = document.createElement('support-finder');
+    el.setAttribute('flow', BASIC);
+    el.setAttribute('results-endpoint', endpoint);
+    await fixture(el);
+    await shown(el);
+    // Someone died: the outcome's title says so, and must not travel.
+    for (const input of ['me', '14', ['loss'], 'no', 'north', [], 'no']) await answer(el, input);
+    expect(headingText(el)).to.equal('Support after someone dies');
+    await openForm(el);
+    expect($(el, '#sf-phone-hint').textContent?.trim()).to.equal(
+      'We send the names of these services and how to contact them in a text message. Your answers are not sent.'
+    );
+    // By keyboard: the summary opens the message.
+    await tabTo(el, (f) => f.textContent?.trim() === 'See the message we will send');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const message = $(el, '#sf-phone-message');
+    expect(message.checkVisibility()).to.equal(true);
+    await expect(el).to.be.accessible();
+    const shownText = message.innerText;
+    expect(shownText).to.not.include('Support after someone dies');
+    expect(shownText.startsWith('Test finder\n')).to.equal(true);
+    await fill(el, '07700 900 123', true);
+    await waitUntil(() => shadow(el).textContent?.includes('Results sent to your phone.'), 'never said it was sent');
+    const [request] = await log();
+    expect((request.body as { text: string }).text).to.equal(shownText);
   });
 
   it('shows a clear error on a server error, never retries by itself, and Try again sends again', async () => {

@@ -8,7 +8,7 @@
 import { SupportType, type Condition, type Flow, type LocalisedText, type Step, type Text } from './schema.js';
 import { allVariants, isAudienceText } from './text.js';
 import { validateFlow, type Validation } from './validate.js';
-import { explainSchemaIssues, inWords, type FlowProblem } from './problem-words.js';
+import { explainSchemaIssues, inWords, serviceDisagreements, type FlowProblem } from './problem-words.js';
 import { checkShape } from './shape.js';
 import { FLOW_SCHEMA } from './flow-schema.js';
 
@@ -171,6 +171,7 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
       checkText(`${at}.body`, step.body);
       checkText(`${at}.noMatch`, step.noMatch);
       if (step.limit !== undefined && (step.limit < 1 || !Number.isInteger(step.limit))) error(`${at}.limit`, 'the number of services to show must be a whole number of at least 1');
+      if (step.lead !== undefined && (step.lead < 1 || !Number.isInteger(step.lead))) error(`${at}.lead`, 'the number of services to lead with must be a whole number of at least 1');
     } else {
       checkText(`${at}.title`, step.title);
       checkText(`${at}.body`, step.body);
@@ -198,6 +199,7 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
     service.helpsWith?.forEach((tag, j) => {
       if (!tagsAdded.has(tag)) warn(`${at}.helpsWith[${j}]`, `no answer adds the tag '${tag}', so it never matches on it`);
     });
+    for (const { path, message } of serviceDisagreements(service)) warn(`${at}.${path}`, message);
     service.contact.forEach((contact, j) => {
       const cat = `${at}.contact[${j}]`;
       // Phone numbers, email and web addresses: validateFlow's contactProblem, the widget's own rule.

@@ -3,7 +3,7 @@
  * the kind of support wanted, what they need help with), then an explicit rank, then how well
  * each service matches. Each chosen service carries its reasons, so the results can explain them.
  */
-import type { Flow, OutcomeStep, QuestionStep, Service, SupportType } from './schema.js';
+import type { Contact, Flow, OutcomeStep, QuestionStep, Service, SupportType } from './schema.js';
 import type { Answers } from './routing.js';
 import { chosenOptions } from './routing.js';
 import { audienceOf, collectedTags, indexOf } from './session.js';
@@ -24,9 +24,12 @@ export interface Match {
 export interface OutcomeResult {
   /** Services chosen by what was answered, best first, at most the outcome's limit. */
   matches: Match[];
-  /** The outcome's always-include services not already among the matches. */
+  /** The outcome's always-include services not already among the matches: shown to everyone. */
   always: Match[];
-  /** True when nothing matched: show the outcome's noMatch message and `fallback`. */
+  /**
+   * True when no service matched the person's needs: show the outcome's noMatch message and
+   * `fallback`. Always-included services never count as matches: they are shown to everyone.
+   */
   nothingMatched: boolean;
   fallback: Match[];
   /** "me" or another audience value, for wording the reasons. */
@@ -81,6 +84,15 @@ export function openTo(service: Service, profile: Profile, anyArea = false): Rea
   return reasons;
 }
 
+/** The contact a person needs on the card to use each kind of remote support. */
+export const CONTACT_FOR: Partial<Record<SupportType, Contact['type']>> = {
+  helpline: 'phone',
+  text: 'sms',
+  email: 'email',
+  chat: 'website',
+  online: 'website',
+};
+
 /** Whether the service is what they asked for (free only, kinds of support), with reasons. */
 export function wanted(service: Service, profile: Profile): Reason[] | null {
   const reasons: Reason[] = [];
@@ -92,7 +104,11 @@ export function wanted(service: Service, profile: Profile): Reason[] | null {
     const { values, step } = profile.supportTypes;
     const offered = values.filter((t) => service.supportTypes?.includes(t));
     if (offered.length === 0) return null;
-    for (const type of offered) reasons.push({ kind: 'support-type', type, step });
+    // Said only when the card shows a way to get that support: no "phone support" without a number.
+    for (const type of offered) {
+      const contact = CONTACT_FOR[type];
+      if (!contact || service.contact.some((c) => c.type === contact)) reasons.push({ kind: 'support-type', type, step });
+    }
   }
   return reasons;
 }
@@ -157,7 +173,7 @@ export function matchServices(flow: Flow, outcome: OutcomeStep, answers: Answers
     });
 
   const always = eligibleList(outcome.alwaysInclude);
-  const nothingMatched = matches.length === 0 && always.length === 0;
+  const nothingMatched = matches.length === 0;
   return {
     matches,
     always,
@@ -165,4 +181,24 @@ export function matchServices(flow: Flow, outcome: OutcomeStep, answers: Answers
     fallback: nothingMatched ? eligibleList(outcome.fallback).filter((m) => !always.some((a) => a.service.id === m.service.id)) : [],
     audience: audienceOf(flow, answers),
   };
+}
+
+/**
+ * The reasons worth reading on a page of results. A reason that every card shares ("It is
+ * free", the same answer chosen) tells nothing about any one of them, so it is left out when
+ * more than one card is shown. An age reason is kept only for a service with a bounded age
+ * group (both a youngest and an oldest age): "for people aged up to 34, and you are 14" says
+ * nothing a young person needs to know.
+ */
+export function reasonsWorthReading(matches: readonly Match[]): Match[] {
+  const key = (r: Reason) => JSON.stringify(r);
+  const everywhere = new Set(matches.length > 1 ? matches[0].reasons.map(key) : []);
+  for (const m of matches.slice(1)) {
+    const here = new Set(m.reasons.map(key));
+    for (const k of everywhere) if (!here.has(k)) everywhere.delete(k);
+  }
+  return matches.map(({ service, reasons }) => ({
+    service,
+    reasons: reasons.filter((r) => !everywhere.has(key(r)) && (r.kind !== 'age' || (r.min !== undefined && r.max !== undefined))),
+  }));
 }

@@ -9,6 +9,8 @@ import { MAX_DEPTH, formatPath, problem } from './validate.js';
 import type { ShapeIssue } from './shape.js';
 import { FORMAT_VERSION } from './version.js';
 import { hasOddCharacter, type OddCharacter } from './odd-text.js';
+import type { Contact, Service } from './schema.js';
+import { CONTACT_FOR } from './matching.js';
 
 type PathPart = PropertyKey;
 type Issue = ShapeIssue;
@@ -212,3 +214,33 @@ export function problemInWords(problem: CodedProblem): string {
 export function inWords(problems: readonly CodedProblem[]): FlowProblem[] {
   return problems.map((problem) => ({ path: problem.path, message: problemInWords(problem) }));
 }
+
+/**
+ * Where a service's structured fields and its own words disagree in ways a tool can see. The
+ * widget draws badges and reasons from the structured fields only, so a disagreement here is a
+ * badge or a reason that the card's own text contradicts ("Free", above "check whether it is
+ * free"; "It offers phone support" on a card with no number to call).
+ */
+export function serviceDisagreements(service: Service): Array<{ path: string; message: string }> {
+  const found: Array<{ path: string; message: string }> = [];
+  const has = (type: Contact['type']) => service.contact.some((c) => c.type === type);
+  const contactWords: Record<string, string> = { phone: 'phone number', sms: 'text message number ("sms")', email: 'email address', website: 'website' };
+  service.supportTypes?.forEach((type, i) => {
+    const contact = CONTACT_FOR[type];
+    if (contact && !has(contact)) {
+      found.push({ path: `supportTypes[${i}]`, message: `it says it offers '${type}' but has no ${contactWords[contact]} in "contact", so a card would offer support a person cannot reach from it` });
+    }
+  });
+  // Every language and audience at once: the words are only searched, never shown.
+  const words = JSON.stringify(service.description);
+  if (service.cost === 'free' && MAYBE_PAID.test(words)) {
+    found.push({ path: 'cost', message: `it says "cost": "free", but its description says it may not be ("${MAYBE_PAID.exec(words)?.[0]}"): use "free-and-paid", or reword the description` });
+  }
+  if (service.cost === 'paid' && /\bfree\b/i.test(words) && !MAYBE_PAID.test(words)) {
+    found.push({ path: 'cost', message: 'it says "cost": "paid", but its description says it is free' });
+  }
+  return found;
+}
+
+/** Words that say a service may cost something, or that it is not free everywhere. */
+const MAYBE_PAID = /\b(?:whether it is free|if it is free|is it free|may (?:charge|cost)|might (?:charge|cost)|(?:fees?|charges?) (?:may )?apply|costs? (?:£|money|apply)|not (?:always )?free|pay for|low[- ]cost)\b/i;

@@ -4,8 +4,23 @@
  * the answers that led there.
  */
 import { parseMarkup, type Inline } from './markup.js';
-import type { Contact, Service, Text } from './schema.js';
+import type { Contact, Flow, Service, Text } from './schema.js';
 import { mendString } from './odd-text.js';
+import type { OutcomeResult } from './matching.js';
+import { indexOf } from './session.js';
+
+/**
+ * What kept results list, in order: the urgent contacts, then the always-shown ones, then the
+ * services chosen for the person. The first two come first so that no channel's length limit
+ * and no reader who stops early ever loses them. Each service once.
+ */
+export function keptServices(flow: Flow, result: OutcomeResult): Service[] {
+  const { services, steps, urgentId } = indexOf(flow);
+  const urgent = urgentId === undefined ? undefined : steps.get(urgentId);
+  const urgentServices = urgent?.kind === 'urgent' ? urgent.services.map((id) => services.get(id)) : [];
+  const all = [...urgentServices, ...[...result.always, ...result.matches, ...result.fallback].map((m) => m.service)];
+  return [...new Set(all.filter((s): s is Service => s !== undefined))];
+}
 
 /** How each kind of contact is written out, in the person's language ("Phone 0800 1111"). */
 export interface ContactWords {
@@ -45,33 +60,81 @@ function contactLine(contact: Contact, text: (t: Text | undefined) => string, wo
 
 /**
  * The title, then one block per service: name, description, hours, and each contact on a line
- * of its own, blocks separated by a blank line.
+ * of its own, blocks separated by a blank line. Services come in the order given: the caller
+ * puts urgent and always-shown contacts first.
+ *
+ * `fits` says whether a text is short enough for the channel. When the whole text does not
+ * fit, descriptions are shortened, then left out, then opening hours: every service and every
+ * contact is always kept, so the channel may still refuse a text with very many services.
  */
 export function resultsText(
   title: string,
   services: readonly Service[],
   text: (t: Text | undefined) => string,
-  words: ContactWords
+  words: ContactWords,
+  fits: (text: string) => boolean = () => true
 ): string {
-  const blocks = services.map((service) =>
+  const descriptions = services.map((service) => Array.from(plainMarkup(text(service.description))));
+  const build = (descriptionLength: number, hours: boolean) =>
     [
-      text(service.name),
-      plainMarkup(text(service.description)),
-      text(service.hours),
-      ...service.contact.map((contact) => contactLine(contact, text, words)),
+      title,
+      ...services.map((service, i) =>
+        [
+          text(service.name),
+          shorten(descriptions[i], descriptionLength),
+          hours ? text(service.hours) : '',
+          ...service.contact.map((contact) => contactLine(contact, text, words)),
+        ]
+          .filter(Boolean)
+          .join('\n')
+      ),
     ]
       .filter(Boolean)
-      .join('\n')
-  );
-  return [title, ...blocks].filter(Boolean).join('\n\n');
+      .join('\n\n');
+  const longest = Math.max(0, ...descriptions.map((d) => d.length));
+  if (fits(build(longest, true))) return build(longest, true);
+  // The longest description length that fits, found by halving.
+  let low = 0;
+  let high = longest - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (fits(build(mid, true))) low = mid;
+    else high = mid - 1;
+  }
+  // Fewer than 20 characters of a description say nothing worth the space.
+  if (low >= 20) return build(low, true);
+  return fits(build(0, true)) ? build(0, true) : build(0, false);
 }
+
+/** A description cut to `length` characters (whole characters, at a word if possible), with "…". */
+function shorten(chars: string[], length: number): string {
+  if (chars.length <= length) return chars.join('');
+  if (length < 20) return '';
+  const cut = chars.slice(0, length - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The longest `mailto:` link we make: mail programs drop or cut longer ones. */
+export const MAILTO_LIMIT = 2000;
+
+/**
+ * The longest text sent to a phone: 918 characters is six joined text messages, the most GOV.UK
+ * Notify sends as one message. Whatever service the host uses, longer texts arrive in pieces.
+ */
+export const TEXT_MESSAGE_LIMIT = 918;
 
 /**
  * A `mailto:` link with no recipient (the person fills in their own address), the subject and
  * the body. Mail programs and operating systems drop or cut links longer than about 2,000
  * characters, so a long body is cut at the end of a line, and "…" marks the cut.
  */
-export function mailtoHref(subject: string, body: string, max = 2000): string {
+/** Whether the whole body fits in a `mailto:` link, uncut. */
+export function mailtoFits(subject: string, body: string, max = MAILTO_LIMIT): boolean {
+  return mailtoHref(subject, body, Infinity).length <= max;
+}
+
+export function mailtoHref(subject: string, body: string, max = MAILTO_LIMIT): string {
   // Half a surrogate pair makes encodeURIComponent throw: mended, whatever the caller passed.
   subject = mendString(subject);
   body = mendString(body);

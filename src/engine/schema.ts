@@ -203,6 +203,8 @@ export const OutcomeStep = z.strictObject({
   requireTagMatch: z.optional(z.boolean()),
   /** The most matched services to show (default 5). */
   limit: z.optional(z.number()),
+  /** How many services lead the results; the rest go under "More services" (default 3). */
+  lead: z.optional(z.number()),
   /** Shown after the matches whatever was answered, e.g. national helplines. */
   alwaysInclude: z.optional(z.array(Id)),
   /** Shown when nothing matched, with `fallback` services. */

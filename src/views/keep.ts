@@ -21,6 +21,8 @@ export interface KeepState {
 export interface KeepView {
   /** The results as plain text. */
   text: string;
+  /** What "Send to my phone" sends, shown in its form. */
+  phoneText: string;
   /** Empty when the link could not be made: the other ways to keep the results stay. */
   mailto: string;
   /** The browser has a share sheet (`navigator.share`). */
@@ -82,7 +84,9 @@ function renderPhoneForm(view: KeepView): TemplateResult {
     ${errors.length > 0 ? renderErrorSummary(errors, view.onSummaryLink) : nothing}
     <div class="form-group ${numberError ? 'has-error' : ''}">
       <label for="sf-phone">${msg('Mobile phone number')}</label>
-      <div class="hint" id="sf-phone-hint">${msg('We send these results in a text message. Nothing you answered is sent.')}</div>
+      <div class="hint" id="sf-phone-hint">
+        ${msg('We send the names of these services and how to contact them in a text message. Your answers are not sent.')}
+      </div>
       ${numberError ? renderErrorMessage('sf-phone-error', numberError) : nothing}
       <input
         class="input"
@@ -104,6 +108,10 @@ function renderPhoneForm(view: KeepView): TemplateResult {
         </div>
       </div>
     </div>
+    <details class="message">
+      <summary>${msg('See the message we will send')}</summary>
+      <p class="sent-text" id="sf-phone-message">${view.phoneText}</p>
+    </details>
     ${phone === 'failed' ? html`<p class="error-message">${sendFailedText()}</p>` : nothing}
     <button class="button" type="submit" part="button">${phone === 'failed' ? msg('Try again') : msg('Send')}</button>
   </form>`;

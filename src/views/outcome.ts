@@ -1,10 +1,16 @@
-/** Results: the services that fit, each with why it was suggested and how to contact it. */
+/**
+ * Results: how many services were found, the best few first and the rest under "More
+ * services", then the helplines shown to everyone, in a group of their own.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
-import type { OutcomeResult, OutcomeStep } from '../engine/index.js';
+import { msg, str } from '@lit/localize';
+import { indexOf, reasonsWorthReading, type Match, type OutcomeResult, type OutcomeStep, type Service, type UrgentStep } from '../engine/index.js';
 import type { ViewContext } from './context.js';
 import { renderMarkup } from './markup.js';
 import { renderServiceCard } from './service.js';
+
+/** How many services lead the results when the flow does not say. */
+const DEFAULT_LEAD = 3;
 
 export function renderOutcome(
   ctx: ViewContext,
@@ -12,23 +18,50 @@ export function renderOutcome(
   result: OutcomeResult,
   onSeeAll: () => void,
   /** "Keep these results": print, copy, share, email, send to my phone. */
-  keep: TemplateResult
+  keep: TemplateResult,
+  /** The urgent step, printed first: a printed page is kept, and must carry who to call. */
+  urgent?: UrgentStep
 ): TemplateResult {
-  const listed = [...result.matches, ...result.fallback, ...result.always];
-  return html`<h2 id="sf-heading" tabindex="-1">${ctx.text(step.title)}</h2>
-    ${renderMarkup(ctx.text(step.body))}
+  const found = reasonsWorthReading([...result.matches, ...result.fallback]);
+  const lead = step.lead ?? DEFAULT_LEAD;
+  const list = (matches: readonly Match[], always = false) =>
+    html`<ul class="services">
+      ${matches.map((match) => renderServiceCard(ctx, match.service, always ? undefined : match.reasons))}
+    </ul>`;
+  const urgentServices = urgent && ctx.flow ? urgent.services.map((id) => indexOf(ctx.flow!).services.get(id)).filter((s): s is Service => s !== undefined) : [];
+  return html`${urgentServices.length > 0
+      ? html`<section class="print-only" aria-hidden="true">
+          <h2>${ctx.text(urgent!.title)}</h2>
+          <ul class="print-list">
+            ${urgentServices.map((service) => renderServiceCard(ctx, service, undefined))}
+          </ul>
+        </section>`
+      : nothing}
+    <h2 id="sf-heading" tabindex="-1">${ctx.text(step.title)}</h2>
     ${result.nothingMatched
-      ? html`<div class="no-match">
+      ? // The body speaks of what fits the person's answers; when nothing did, the flow's own words say so.
+        html`<div class="no-match">
           ${renderMarkup(
             ctx.text(step.noMatch) ||
               msg('No service fits all your answers, but these can help anyone.')
           )}
         </div>`
+      : renderMarkup(ctx.text(step.body))}
+    ${found.length > 0
+      ? html`<p class="count"><strong>${found.length === 1 ? msg('1 service found') : msg(str`${found.length} services found`)}</strong></p>
+          ${list(found.slice(0, lead))}
+          ${found.length > lead
+            ? html`<details class="more">
+                <summary>${msg(str`More services (${found.length - lead})`)}</summary>
+                ${list(found.slice(lead))}
+              </details>`
+            : nothing}`
       : nothing}
-    ${listed.length > 0
-      ? html`<ul class="services" aria-label=${msg('Services')}>
-          ${listed.map((match) => renderServiceCard(ctx, match.service, match.reasons))}
-        </ul>`
+    ${result.always.length > 0
+      ? html`<section class="helplines" aria-labelledby="sf-helplines">
+          <h2 id="sf-helplines">${msg('If you want to talk to someone now')}</h2>
+          ${list(result.always, true)}
+        </section>`
       : nothing}
     ${keep}
     <div class="actions">

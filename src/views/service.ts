@@ -128,12 +128,12 @@ function serviceCard(ctx: ViewContext, service: Service, reasons: readonly Reaso
     ${renderMarkup(ctx.text(service.description))}
     ${meta.length > 0 ? html`<p class="meta">${meta.join('. ')}</p>` : nothing}
     ${reasons && reasons.length > 0
-      ? html`<div class="why">
-          <p><strong>${msg('Why we suggested this')}</strong></p>
+      ? html`<details class="why">
+          <summary>${msg('Why we suggested this')}</summary>
           <ul>
             ${reasons.map((reason) => ctx.part('reason', () => html`<li>${reasonText(ctx, reason)}</li>`, nothing))}
           </ul>
-        </div>`
+        </details>`
       : nothing}
     <ul class="contacts" aria-label=${msg(str`Contact ${ctx.text(service.name)}`)}>
       ${service.contact.map((contact) => ctx.part('contact', () => html`<li>${renderContact(ctx, contact)}</li>`, nothing))}
