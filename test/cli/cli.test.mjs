@@ -87,6 +87,19 @@ test('check: the gap report names the answers in words, grouped and counted', ()
   assert.doesNotMatch(result.out, /Feeling anxious/, 'answers that match are not gaps');
 });
 
+test('check: urgent help with no way on is a dead end, an error that says where and how to fix it', () => {
+  const flow = JSON.parse(readFileSync(gapOnlyFlow(), 'utf8'));
+  const urgent = flow.steps.findIndex((s) => s.kind === 'urgent');
+  delete flow.steps[urgent].next;
+  const file = join(mkdtempSync(join(tmpdir(), 'sf-cli-')), 'dead-end.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const result = run('check', file);
+  assert.equal(result.code, 1);
+  assert.match(result.out, new RegExp(`error {3}steps\\[${urgent}\\]: after urgent help \\('urgent'\\) there is no way on to other support, so a person at risk can only go back: give it a "next"`));
+  const json = JSON.parse(run('check', '--json', file).out);
+  assert.ok(json.files[0].errors.some((e) => e.path === `steps[${urgent}]` && /no way on/.test(e.message)));
+});
+
 test('check: a rule with the same condition as an earlier one can never be used', () => {
   const result = run('check', fixture('gap.json'));
   assert.match(result.out, /error {3}steps\[0\]\.rules\[1\]: this rule can never be used: rules\[0\] has the same condition \(worries = anxious\)/);
