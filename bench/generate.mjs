@@ -36,6 +36,6 @@ export function generateFlow(stepCount, { services: serviceCount = Math.max(1, M
     hours: 'Every day, 9am to 9pm',
   }));
   steps.push({ id: 'results', kind: 'outcome', title: 'Services that could help', limit: 5, alwaysInclude: ['s0'] });
-  steps.push({ id: 'urgent', kind: 'urgent', title: 'Get help now', services: ['s0'] });
+  steps.push({ id: 'urgent', kind: 'urgent', title: 'Get help now', services: ['s0'], next: 'results' });
   return { formatVersion: 1, id: `generated-${stepCount}`, title: 'Generated flow', defaultLocale: 'en', steps, services };
 }

@@ -52,7 +52,7 @@ import { renderLoadError } from './views/load-error.js';
 import { renderOutOfRange } from './views/out-of-range.js';
 import { renderOutcome } from './views/outcome.js';
 import { firstFieldId, problemText, renderErrorSummary, renderQuestion } from './views/question.js';
-import { renderUrgentCard } from './views/urgent.js';
+import { renderUrgentCard, renderUrgentWayOn } from './views/urgent.js';
 
 /** Where the interface language files are, when not in locales/ beside the script. */
 export { setLocaleBase } from './localisation.js';
@@ -588,6 +588,14 @@ export class SupportFinder extends LitElement {
     this.directory = false;
   }
 
+  /** After urgent help: the way the flow names, or else the A-Z list of all services. */
+  #handleWayOn(): void {
+    if (this.load.status !== 'ready' || !this.session) return;
+    const next = continueFrom(this.load.flow, this.session);
+    if (next !== this.session) this.#go(next);
+    else this.#handleSeeAll();
+  }
+
   #handleSeeAll(): void {
     this.directory = this.#fromFlow = true;
     this.#focusTarget = 'heading';
@@ -831,7 +839,10 @@ export class SupportFinder extends LitElement {
       }
       case 'urgent': {
         const services = step.services.map((id) => indexOf(flow).services.get(id)).filter((s) => s !== undefined);
-        return renderUrgentCard(ctx, ctx.text(step.title), ctx.text(step.body), services, 'sf-heading');
+        return html`${renderUrgentCard(ctx, ctx.text(step.title), ctx.text(step.body), services, 'sf-heading')}${renderUrgentWayOn(
+          ctx.text(step.continueLabel),
+          () => this.#handleWayOn()
+        )}`;
       }
     }
   }

@@ -40,3 +40,28 @@ export const UrgentFromGetHelp: Story = {
     },
   }),
 };
+
+/** Urgent help with its way on: the contacts first, then a secondary button for when they are ready. */
+export const UrgentWithWayOn: Story = {
+  name: 'Urgent help, with its way on',
+  play: walk({
+    answers: ['me', '14', ['hurt']],
+    heading: 'Urgent help: Get help now',
+    shows: "When you're ready: other support that can help",
+  }),
+};
+
+/** After urgent help: the way on pressed, results matched to what they said (self-harm). Back returns to urgent help. */
+export const AfterUrgentHelp: Story = {
+  name: 'After urgent help: other support',
+  play: walk({
+    answers: ['me', '14', ['hurt']],
+    heading: 'Services that could help you',
+    then: async (el) => {
+      const buttons = [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+      buttons.find((b) => /other support that can help/.test(b.textContent ?? ''))?.click();
+      await el.updateComplete;
+    },
+    shows: 'Textline',
+  }),
+};

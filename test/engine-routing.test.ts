@@ -9,6 +9,7 @@ import {
   candidateInputs,
   possibleNextSteps,
   restoreSession,
+  reviewFlow,
   saveSession,
   showsAsList,
   continueFrom,
@@ -28,7 +29,7 @@ import {
   type OutcomeStep,
   type Session,
 } from '../src/engine/index.js';
-import { loadValidFlow } from './support.js';
+import { clone, loadValidFlow } from './support.js';
 
 let flow: Flow;
 before(async () => {
@@ -374,5 +375,81 @@ describe('markup', () => {
     expect(parseMarkup('<img src=x onerror=alert(1)>')).to.deep.equal([
       { kind: 'paragraph', content: [{ kind: 'text', text: '<img src=x onerror=alert(1)>' }] },
     ]);
+  });
+});
+
+describe('the way on after urgent help', () => {
+  /** The flow with its urgent step changed by `change`. */
+  function withUrgent(change: (urgent: Record<string, unknown>) => void): Flow {
+    const changed = clone(flow);
+    change(changed.steps.find((s) => s.kind === 'urgent') as unknown as Record<string, unknown>);
+    return changed;
+  }
+
+  it('goes on from urgent help, in one move, to results matched to the answers before it', () => {
+    const urgent = walk(['me', '14', ['anxious', 'hurt']]);
+    const after = continueFrom(flow, urgent);
+    expect(at(after)).to.equal('results');
+    expect(ids(outcome(after).matches)).to.include('textline');
+    expect(at(goBack(after))).to.equal('urgent');
+    expect(at(goBack(goBack(after)))).to.equal('feelings');
+  });
+
+  it('goes on the same way when "Get help now" was pressed from the results page', () => {
+    const results = walk(['me', '14', ['sad'], 'no', 'north', ['helpline'], 'no']);
+    const after = continueFrom(flow, goToUrgentHelp(flow, results));
+    expect(at(after)).to.equal('results');
+    expect(ids(outcome(after).matches)).to.deep.equal(ids(outcome(results).matches));
+  });
+
+  it('follows the urgent step\'s rules before its next, like an info page', () => {
+    const routed = withUrgent((u) => (u.rules = [{ when: { tag: 'self-harm' }, next: 'grief' }]));
+    const session = (answers: AnswerInput[]) => {
+      let s = startSession(routed);
+      for (const input of answers) {
+        const result = answerQuestion(routed, s, input);
+        if (!result.ok) throw new Error('refused');
+        s = result.session;
+      }
+      return s;
+    };
+    expect(currentStep(routed, continueFrom(routed, session(['me', '14', ['hurt']]))).id).to.equal('grief');
+    expect(currentStep(routed, continueFrom(routed, session(['me', '14', ['anxious'], 'yes']))).id).to.equal('results');
+    expect(possibleNextSteps(currentStep(routed, session(['me', '14', ['hurt']])), 'urgent')).to.deep.equal(['grief', 'results']);
+  });
+
+  it('has nowhere to go from urgent help without a way on (the widget then offers every service)', () => {
+    const deadEnd = withUrgent((u) => delete u.next);
+    const urgent = goToUrgentHelp(deadEnd, startSession(deadEnd));
+    expect(continueFrom(deadEnd, urgent)).to.equal(urgent);
+  });
+
+  it('restores a saved session that went on from urgent help, and refuses one that went elsewhere', () => {
+    const after = continueFrom(flow, walk(['me', '14', ['hurt']]));
+    expect(restoreSession(flow, saveSession(after))?.path).to.deep.equal(after.path);
+    const elsewhere = { ...after, path: [...after.path.slice(0, -1), 'grief'] };
+    expect(restoreSession(flow, saveSession(elsewhere))).to.equal(undefined);
+  });
+
+  it('is a dead end for `check` when urgent help has no way on, naming the step and the fix', () => {
+    const review = reviewFlow(withUrgent((u) => delete u.next));
+    expect(review.ok).to.equal(false);
+    const index = flow.steps.findIndex((s) => s.kind === 'urgent');
+    const problem = (review.ok ? [] : review.errors).find((e) => e.path === `steps[${index}]`);
+    expect(problem?.message).to.match(/no way on/).and.match(/"next"/);
+  });
+
+  it('is a dead end for `check` when a step can only reach urgent help that has no way on', () => {
+    const changed = withUrgent((u) => delete u.next);
+    // "safe" sends everyone to urgent help.
+    const safe = changed.steps.find((s) => s.id === 'safe') as unknown as Record<string, unknown>;
+    safe.options = [
+      { value: 'yes', label: 'Yes', urgent: true },
+      { value: 'no', label: 'No', urgent: true },
+    ];
+    delete safe.next;
+    const review = reviewFlow(changed);
+    const index = flow.steps.findIndex((s) => s.id === 'safe');
+    expect((review.ok ? [] : review.errors).map((e) => e.path)).to.include(`steps[${index}]`);
   });
 });

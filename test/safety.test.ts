@@ -212,7 +212,8 @@ describe('saved progress (persist="session")', () => {
   it('ignores a save that does not fit the flow, and starts afresh', async () => {
     for (const tampered of [
       '{not json',
-      JSON.stringify({ path: ['who', 'urgent', 'results'], answers: { who: 'me' } }),
+      // Urgent help leads on to 'results' in this flow, never to 'grief'.
+      JSON.stringify({ path: ['who', 'urgent', 'grief'], answers: { who: 'me' } }),
       JSON.stringify({ path: ['who', 'age'], answers: { who: 'teacher' } }),
       JSON.stringify({ path: ['age'], answers: {} }),
       JSON.stringify({ path: ['who', 'age', 'feelings'], answers: { who: 'me', age: 99 } }),

@@ -3,6 +3,8 @@ import {
   answersOnPath,
   candidateInputs,
   chosenOptions,
+  continueFrom,
+  currentStep,
   evaluate,
   indexOf,
   matchServices,
@@ -266,6 +268,14 @@ export function checkFile(file: string, options: CheckOptions): FileReport {
       continue;
     }
     for (const s of servicesAtEnd(flow, walk.session).shown) servicesShown.add(s.id);
+    // After urgent help, the way on: results for people at risk, matched to the same answers.
+    if (walk.ended === 'urgent') {
+      const after = continueFrom(flow, walk.session);
+      if (after !== walk.session) {
+        reached.add(currentStep(flow, after).id);
+        for (const s of servicesAtEnd(flow, after).shown) servicesShown.add(s.id);
+      }
+    }
   }
   if (urgentId !== undefined) {
     // "Get help now" is on every screen, so urgent help and its services are always reachable.

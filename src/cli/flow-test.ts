@@ -96,6 +96,14 @@ export function runCase(flow: Flow, testCase: Record<string, unknown>, index: nu
     const [stepId, value] = pair as [string, unknown];
     session = pastInfo(flow, session, visited);
     const here = currentStep(flow, session);
+    // ["urgent", "continue"]: the way on after urgent help, as a person at risk would take it.
+    if (here.kind === 'urgent' && stepId === here.id && value === 'continue') {
+      const next = continueFrom(flow, session);
+      if (next === session) return fail([`answers[${i}]: urgent help ('${here.id}') has no way on to continue to`]);
+      session = next;
+      visited.push(currentStep(flow, session).id);
+      continue;
+    }
     if (here.kind !== 'question') {
       return fail([`answers[${i}]: the route had already ended at '${here.id}' (${here.kind}) before the answer to '${stepId}'`]);
     }

@@ -1,5 +1,5 @@
 /** `support-finder paths`: every distinct route through a flow, with equivalent answers merged. */
-import { allWalks, indexOf, type Flow } from '../engine/index.js';
+import { allWalks, continueFrom, currentStep, indexOf, type Flow } from '../engine/index.js';
 import { answerWords, replay, serviceName, servicesAtEnd, stepLabel, type Shown } from './words.js';
 
 export interface RouteRow {
@@ -9,6 +9,8 @@ export interface RouteRow {
   endTitle: string;
   ended: string;
   services: Array<Shown & { name: string }>;
+  /** After urgent help: where its way on leads for these answers, and the services shown there. */
+  afterUrgent?: { end: string; endTitle: string; services: Array<Shown & { name: string }> };
   /** How many explored walks this row stands for. */
   walks: number;
 }
@@ -66,14 +68,16 @@ export function mergeTuples(tuples: Tuple[]): Tuple[] {
 export function routes(flow: Flow, limit: number): Routes {
   const { walks, complete } = allWalks(flow, limit);
   const { steps } = indexOf(flow);
-  const groups = new Map<string, { steps: string[]; end: string; ended: string; shown: Shown[]; tuples: Map<string, Tuple>; walks: number }>();
+  const groups = new Map<string, { steps: string[]; end: string; ended: string; shown: Shown[]; after?: { end: string; shown: Shown[] }; tuples: Map<string, Tuple>; walks: number }>();
   for (const walk of walks) {
     const visits = replay(flow, walk).filter((v) => v.answer !== undefined);
     const shown = servicesAtEnd(flow, walk.session).shown;
-    const key = [...visits.map((v) => v.step), '>', walk.end, walk.ended, ...shown.map((s) => `${s.id}:${s.as}`)].join('\u0000');
+    const onward = walk.ended === 'urgent' ? continueFrom(flow, walk.session) : walk.session;
+    const after = onward === walk.session ? undefined : { end: currentStep(flow, onward).id, shown: servicesAtEnd(flow, onward).shown };
+    const key = [...visits.map((v) => v.step), '>', walk.end, walk.ended, ...shown.map((s) => `${s.id}:${s.as}`), '>', after?.end ?? '', ...(after?.shown ?? []).map((s) => `${s.id}:${s.as}`)].join('\u0000');
     let group = groups.get(key);
     if (!group) {
-      group = { steps: visits.map((v) => v.step), end: walk.end, ended: walk.ended, shown, tuples: new Map(), walks: 0 };
+      group = { steps: visits.map((v) => v.step), end: walk.end, ended: walk.ended, shown, after, tuples: new Map(), walks: 0 };
       groups.set(key, group);
     }
     group.walks++;
@@ -95,6 +99,11 @@ export function routes(flow: Flow, limit: number): Routes {
         endTitle: stepLabel(flow, steps.get(group.end)!),
         ended: group.ended,
         services: group.shown.map((s) => ({ ...s, name: serviceName(flow, s.id) })),
+        afterUrgent: group.after && {
+          end: group.after.end,
+          endTitle: stepLabel(flow, steps.get(group.after.end)!),
+          services: group.after.shown.map((s) => ({ ...s, name: serviceName(flow, s.id) })),
+        },
         walks: group.walks,
       });
     }
@@ -106,8 +115,10 @@ const MARK: Record<Shown['as'], string> = { match: '', fallback: ' (fallback)', 
 
 export function servicesWords(row: RouteRow): string {
   if (row.ended !== 'outcome' && row.ended !== 'urgent') return `(the route ${row.ended === 'stuck' ? 'gets stuck' : 'goes round a loop'} here)`;
-  if (row.services.length === 0) return '(no services)';
-  return row.services.map((s) => `${s.name}${MARK[s.as]}`).join('; ');
+  const list = (services: RouteRow['services']) => (services.length === 0 ? '(no services)' : services.map((s) => `${s.name}${MARK[s.as]}`).join('; '));
+  if (row.ended !== 'urgent') return list(row.services);
+  const after = row.afterUrgent;
+  return `${list(row.services)}; then, when ready: ${after ? `${after.endTitle} (${after.end}): ${list(after.services)}` : 'every service, A to Z (the urgent step has no way on)'}`;
 }
 
 export function answersWords(row: RouteRow, arrow = ' → '): string {

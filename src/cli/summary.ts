@@ -21,6 +21,7 @@ import {
   type OutcomeStep,
   type QuestionStep,
   type Session,
+  type UrgentStep,
 } from '../engine/index.js';
 import { answerWords, serviceName, stepLabel, words } from './words.js';
 import { allNumbers, either, mergeTuples, type Tuple } from './paths.js';
@@ -75,6 +76,8 @@ export interface StepRoute {
   end: string;
   endTitle: string;
   endKind: string;
+  /** After urgent help: the step its way on leads to for these answers (undefined: none). */
+  afterUrgent?: string;
 }
 
 export interface StepRoutes {
@@ -90,7 +93,7 @@ export function stepRoutes(flow: Flow): StepRoutes {
   const { steps } = indexOf(flow);
   const deciding = routingQuestions(flow);
   const notDeciding = new Set<string>();
-  const groups = new Map<string, { path: string[]; end: string; tuples: Tuple[] }>();
+  const groups = new Map<string, { path: string[]; end: string; tuples: Tuple[]; after?: string }>();
   let walks = 0;
   const inputsAt = new Map<string, Array<AnswerInput | 'skip'>>();
   const inputs = (step: QuestionStep): Array<AnswerInput | 'skip'> => {
@@ -110,6 +113,7 @@ export function stepRoutes(flow: Flow): StepRoutes {
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { path, end: step.id, tuples: [] }));
       group.tuples.push(said.map((s) => new Set([s])));
+      if (step.kind === 'urgent') group.after ??= currentStep(flow, continueFrom(flow, session)).id;
       return walks < MAX_WALKS;
     }
     if (step.kind === 'info') return visit(continueFrom(flow, session), [...passed, step.id], said);
@@ -151,6 +155,7 @@ export function stepRoutes(flow: Flow): StepRoutes {
         end: group.end,
         endTitle: stepLabel(flow, end),
         endKind: end.kind,
+        afterUrgent: group.after === group.end ? undefined : group.after,
       });
     }
   }
@@ -234,7 +239,8 @@ export function summaryMarkdown(flow: Flow): string {
   lines.push('', '| # | Answers that decide the way | Ends at |', '| --- | --- | --- |');
   routes.rows.forEach((row, i) => {
     const answers = row.answers.map((a) => `${a.question} → ${either(a.answers)}`).join(' · ') || '(no questions)';
-    lines.push(`| ${i + 1} | ${cell(answers)} | ${cell(row.endKind === 'urgent' ? `${row.endTitle} (urgent help)` : `${row.endTitle} (${row.end})`)} |`);
+    const after = row.afterUrgent ? `, then when ready: ${stepLabel(flow, indexOf(flow).steps.get(row.afterUrgent)!)} (${row.afterUrgent})` : ', with no way on: the finder offers every service, A to Z';
+    lines.push(`| ${i + 1} | ${cell(answers)} | ${cell(row.endKind === 'urgent' ? `${row.endTitle} (urgent help)${after}` : `${row.endTitle} (${row.end})`)} |`);
   });
   lines.push('', '## What each outcome can show', '');
   lines.push('Services are matched to the answers by age, area, what the person needs (the tags their answers add), the kinds of support they chose and cost (see docs/flow-format.md, "How outcomes choose and order services").', '');
@@ -256,6 +262,25 @@ export function summaryMarkdown(flow: Flow): string {
   for (const step of flow.steps) {
     if (step.kind !== 'urgent') continue;
     lines.push(`### ${stepLabel(flow, step)} (${step.id}, urgent help)`, '', `Always, in this order: ${step.services.map((id) => serviceName(flow, id)).join('; ')}.`, '');
+    lines.push(...afterUrgentWords(flow, step), '');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** What a person at risk is offered after urgent help: the way on, and who there helps with the risk. */
+function afterUrgentWords(flow: Flow, urgent: UrgentStep): string[] {
+  const targets = [...(urgent.rules ?? []).map((r) => r.next), ...(urgent.next !== undefined ? [urgent.next] : [])];
+  if (targets.length === 0) return ['After urgent help there is no way on in the flow, so the finder offers every service, A to Z.'];
+  const { steps } = indexOf(flow);
+  const riskTags = new Set(flow.steps.flatMap((s) => (s.kind === 'question' ? questionOptions(s).filter((o) => o.urgent).flatMap((o) => o.tags ?? []) : [])));
+  const lines = [`Then, when the person is ready (${urgent.continueLabel ? `"${words(flow, urgent.continueLabel)}"` : 'the button "When you\'re ready: other support that can help"'}), the way on goes to:`, ''];
+  for (const id of new Set(targets)) {
+    const target = steps.get(id)!;
+    const candidates = target.kind === 'outcome' ? (target.services ?? flow.services.map((s) => s.id)) : [];
+    const forRisk = candidates.filter((c) => flow.services.find((s) => s.id === c)?.helpsWith?.some((t) => riskTags.has(t)));
+    lines.push(
+      `- ${stepLabel(flow, target)} (${id})${riskTags.size > 0 && target.kind === 'outcome' ? `: for the risks the answers can signal (${[...riskTags].join(', ')}), it can show ${forRisk.length ? forRisk.map((c) => serviceName(flow, c)).join('; ') : 'no service that helps with them'}` : ''}`
+    );
+  }
+  return lines;
 }

@@ -55,7 +55,7 @@ export function edgesOf(flow: Flow): Edge[] {
   const { urgentId } = indexOf(flow);
   const edges: Edge[] = [];
   for (const step of flow.steps) {
-    if (step.kind === 'outcome' || step.kind === 'urgent') continue;
+    if (step.kind === 'outcome') continue;
     if (step.kind === 'question') {
       const urgent = (step.options ?? []).filter((o) => o.urgent);
       if (urgent.length > 0 && urgentId !== undefined) {

@@ -11,6 +11,7 @@ import { validateFlow, type Validation } from './validate.js';
 import { explainSchemaIssues, inWords, serviceDisagreements, type FlowProblem } from './problem-words.js';
 import { checkShape } from './shape.js';
 import { FLOW_SCHEMA } from './flow-schema.js';
+import { possibleNextSteps } from './routing.js';
 
 /** validateFlow, then every check for authors, every problem in words. Never throws. */
 export function reviewFlow(data: unknown): Validation<FlowProblem> {
@@ -217,6 +218,8 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
     });
   });
 
+  for (const [path, message] of deadEnds(flow)) error(path, message);
+
   flow.knownGaps?.forEach((gap, i) => {
     const at = `knownGaps[${i}]`;
     if (gap.outcome !== undefined && !flow.steps.some((s) => s.id === gap.outcome && s.kind === 'outcome')) {
@@ -244,6 +247,39 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
     }
   }
   return { errors, warnings };
+}
+
+/**
+ * No dead ends: from every step a person can reach, results must still be reachable, and that
+ * includes after urgent help. validateFlow lets urgent help end a route (the widget then offers
+ * the A-Z list), but a person at risk should be offered support that fits what they said.
+ */
+function deadEnds(flow: Flow): Array<[path: string, message: string]> {
+  const urgentId = flow.urgentStep ?? flow.steps.find((s) => s.kind === 'urgent')?.id;
+  const edges = new Map(flow.steps.map((s) => [s.id, possibleNextSteps(s, urgentId)]));
+  const reached = new Set([flow.start ?? flow.steps[0].id]);
+  // "Get help now" is on every screen, so the urgent step and its way on are always reachable.
+  if (urgentId !== undefined) reached.add(urgentId);
+  for (const id of reached) for (const next of edges.get(id) ?? []) reached.add(next);
+  const toResults = new Set(flow.steps.filter((s) => s.kind === 'outcome').map((s) => s.id));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [id, targets] of edges) {
+      if (!toResults.has(id) && targets.some((t) => toResults.has(t))) grew = toResults.add(id) !== undefined;
+    }
+  }
+  const problems: Array<[string, string]> = [];
+  flow.steps.forEach((step, i) => {
+    if (!reached.has(step.id) || toResults.has(step.id)) return;
+    problems.push([
+      `steps[${i}]`,
+      step.kind === 'urgent'
+        ? `after urgent help ('${step.id}') there is no way on to other support, so a person at risk can only go back: give it a "next" (an outcome step for people at risk, e.g. services that help with self-harm) and, if you like, a "continueLabel"`
+        : `every route from '${step.id}' ends at urgent help with no way on, or goes round a loop, and never reaches results: give '${step.id}' (or the urgent step) a "next" that leads to an outcome step`,
+    ]);
+  });
+  return problems;
 }
 
 function optionValues(step: Extract<Step, { kind: 'question' }>): string[] {

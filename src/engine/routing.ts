@@ -70,13 +70,14 @@ export function showsAsList(step: QuestionStep): boolean {
 /**
  * The step after `step`, given what has been answered. Urgent answers win over everything;
  * then the chosen option's own `next`; then the first rule that holds; then the default.
+ * An urgent step routes like an info step: its way on, after the urgent contacts.
  */
 export function nextStepId(
   step: Step,
   context: RouteContext,
   urgentStepId: string | undefined
 ): string | undefined {
-  if (step.kind === 'outcome' || step.kind === 'urgent') return undefined;
+  if (step.kind === 'outcome') return undefined;
   if (step.kind === 'question') {
     // Only a flow's outOfRange step ever accepts such an answer, so it goes there first.
     if (step.outOfRange !== undefined && isOutOfRange(step, context.answers[step.id])) return step.outOfRange;
@@ -91,7 +92,7 @@ export function nextStepId(
 
 /** Every step that could follow `step`, whatever is answered: the edges of the flow's map. */
 export function possibleNextSteps(step: Step, urgentStepId: string | undefined): string[] {
-  if (step.kind === 'outcome' || step.kind === 'urgent') return [];
+  if (step.kind === 'outcome') return [];
   const targets: string[] = [];
   if (step.kind === 'question') {
     if (step.outOfRange !== undefined) targets.push(step.outOfRange);

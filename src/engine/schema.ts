@@ -219,6 +219,12 @@ export const UrgentStep = z.strictObject({
   body: z.optional(Text),
   /** Services to contact right now, in order. */
   services: z.array(Id),
+  /**
+   * The way on after urgent help, routed like an info step, normally to results for people at
+   * risk. Absent (or no rule applies): the finder offers the A-Z list of all services instead.
+   */
+  continueLabel: z.optional(Text),
+  ...routing,
 });
 
 export const Step = z.union([QuestionStep, InfoStep, OutcomeStep, UrgentStep]);

@@ -171,9 +171,10 @@ export function skipQuestion(flow: Flow, session: Session): Session {
   return advance(flow, { ...session, answers: { ...session.answers, [step.id]: null } });
 }
 
-/** Moves on from an info page. */
+/** Moves on from an info page, or takes the way on after urgent help. */
 export function continueFrom(flow: Flow, session: Session): Session {
-  return currentStep(flow, session).kind === 'info' ? advance(flow, session) : session;
+  const kind = currentStep(flow, session).kind;
+  return kind === 'info' || kind === 'urgent' ? advance(flow, session) : session;
 }
 
 export function canGoBack(session: Session): boolean {

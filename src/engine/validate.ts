@@ -266,10 +266,10 @@ export function checkFlow(flow: Flow): { errors: CodedProblem[]; warnings: Coded
     if (step.kind === 'urgent') {
       serviceRefs(`${at}.services`, step.services);
       if (step.services.length === 0) error(`${at}.services`, 'urgent-no-services');
-      return;
     }
     stepRef(`${at}.next`, step.next);
     step.rules?.forEach((rule, j) => stepRef(`${at}.rules[${j}].next`, rule.next));
+    if (step.kind === 'urgent') return;
     if (step.kind === 'info') {
       if (step.next === undefined) error(`${at}.next`, 'info-no-next');
       return;

@@ -123,4 +123,5 @@ export const templates = {
   "\u001e services found": "عدد الخدمات التي وجدناها: \u001e0",
   "More services (\u001e)": "خدمات أخرى (\u001e0)",
   "If you want to talk to someone now": "إذا أردت التحدث إلى شخص الآن",
+  "When you're ready: other support that can help": "عندما تكون مستعدًا: دعم آخر يمكن أن يساعد",
 };

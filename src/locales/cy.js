@@ -123,4 +123,5 @@ export const templates = {
   "\u001e services found": "Daethpwyd o hyd i \u001e0 o wasanaethau",
   "More services (\u001e)": "Rhagor o wasanaethau (\u001e0)",
   "If you want to talk to someone now": "Os hoffech chi siarad â rhywun nawr",
+  "When you're ready: other support that can help": "Pan fyddwch chi’n barod: cymorth arall a all helpu",
 };

@@ -121,7 +121,10 @@ export function edgeText(edge: Edge, back: boolean): string {
 }
 
 export function layoutMap(graph: FlowGraph, measure: Measure): MapLayout {
-  const { steps, edges, startId, urgentId } = graph;
+  const { steps, startId, urgentId } = graph;
+  // The urgent step sits in its own lane; its way on is written in its box, not drawn.
+  const edges = graph.edges.filter((edge) => edge.from !== urgentId);
+  const wayOn = graph.edges.filter((edge) => edge.from === urgentId).map((edge) => edge.to);
   const index = new Map(steps.map((step, i) => [step.id, i]));
   const laned = (edge: Edge) => edge.to === urgentId;
 
@@ -174,6 +177,7 @@ export function layoutMap(graph: FlowGraph, measure: Measure): MapLayout {
     const notes: string[] = [];
     if (step.id === startId) notes.push('Starts here');
     if (step.id === urgentId) notes.push('“Get help now” on every screen leads here');
+    if (step.id === urgentId && wayOn.length > 0) notes.push(`Then, when ready: ${wayOn.join(', ')}`);
     if (!step.reachable) notes.push('Not reachable from the start');
     const title = `${KIND_WORDS[step.kind]}: ${step.id}`;
     const lines = [...wrap(step.label, STEP_TEXT_WIDTH, MAX_STEP_LINES, measure), ...notes.flatMap((n) => wrap(n, STEP_TEXT_WIDTH, 2, measure))];

@@ -29,3 +29,15 @@ export function renderUrgentCard(
     </div>
   </section>`;
 }
+
+/**
+ * The way on after urgent help: secondary, after the contacts, so nothing about them is slower
+ * or harder to reach, but a person at risk is never left at a dead end.
+ */
+export function renderUrgentWayOn(label: string, onContinue: () => void): TemplateResult {
+  return html`<div class="actions">
+    <button class="button secondary" type="button" part="button secondary-button" @click=${onContinue}>
+      ${label || msg("When you're ready: other support that can help")}
+    </button>
+  </div>`;
+}

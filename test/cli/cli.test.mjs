@@ -87,6 +87,19 @@ test('check: the gap report names the answers in words, grouped and counted', ()
   assert.doesNotMatch(result.out, /Feeling anxious/, 'answers that match are not gaps');
 });
 
+test('check: urgent help with no way on is a dead end, an error that says where and how to fix it', () => {
+  const flow = JSON.parse(readFileSync(gapOnlyFlow(), 'utf8'));
+  const urgent = flow.steps.findIndex((s) => s.kind === 'urgent');
+  delete flow.steps[urgent].next;
+  const file = join(mkdtempSync(join(tmpdir(), 'sf-cli-')), 'dead-end.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const result = run('check', file);
+  assert.equal(result.code, 1);
+  assert.match(result.out, new RegExp(`error {3}steps\\[${urgent}\\]: after urgent help \\('urgent'\\) there is no way on to other support, so a person at risk can only go back: give it a "next"`));
+  const json = JSON.parse(run('check', '--json', file).out);
+  assert.ok(json.files[0].errors.some((e) => e.path === `steps[${urgent}]` && /no way on/.test(e.message)));
+});
+
 test('check: a rule with the same condition as an earlier one can never be used', () => {
   const result = run('check', fixture('gap.json'));
   assert.match(result.out, /error {3}steps\[0\]\.rules\[1\]: this rule can never be used: rules\[0\] has the same condition \(worries = anxious\)/);
@@ -198,13 +211,15 @@ test('paths: first, every way between steps in full, trying every answer only wh
   assert.match(out, /show as "any answer": Where in the UK do you live\?; How would you like to get support\?; Do you only want to see services that are free\?/);
   // Ages tried at the edges of every rule and service range stand for the ranges between them.
   assert.match(out, /How old are you\? → 5 to 12 ·/);
-  assert.match(out, /What is worrying you\? → I have hurt myself \| Get help now \(urgent help\) \|/);
+  // Urgent help, then its way on to results for people at risk.
+  assert.match(out, /What is worrying you\? → I have hurt myself \| Get help now \(urgent help\), then when ready: Other support that can help \(results-after-urgent\) \|/);
   // Both audiences reach their own results.
   for (const end of ['results-young-person', 'results-supporter']) assert.match(out, new RegExp(`\\(${end}\\) \\|$`, 'm'));
   // Then what each outcome can show, and to whom; then the route-by-route table.
   assert.match(out, /### Support for you \(results-young-person\)[\s\S]*\| Kooth \| ages 11 to 25 · helps with anxiety \('Feeling worried, nervous or panicky'\)/);
   assert.match(out, /Always shown after the matches: Childline; Shout; Samaritans; Papyrus HOPELINE247\./);
   assert.match(out, /### Get help now \(urgent, urgent help\)\n\nAlways, in this order: Emergency services \(999\)/);
+  assert.match(out, /- Other support that can help \(results-after-urgent\): for the risks the answers can signal \(self-harm, suicidal-thoughts\), it can show Papyrus HOPELINE247; Kooth; The Mix/);
   assert.ok(out.indexOf('## What each outcome can show') < out.indexOf('## Answers and services, route by route'));
 });
 
@@ -213,7 +228,7 @@ test('paths: the ways between steps of a small flow, each answer on the row of t
   const table = out.slice(out.indexOf('## Every way between steps'), out.indexOf('## What each outcome can show'));
   assert.match(table, /Complete: every answer was tried wherever it can change the next step \(3 walks through the flow\), giving 2 ways between steps\./);
   assert.match(table, /\| 1 \| What is worrying you\? → Feeling anxious or Feeling low \| Support \\\| for you \(results\) \|/);
-  assert.match(table, /\| 2 \| What is worrying you\? → I have hurt myself, "badly" \| Get help now \(urgent help\) \|/);
+  assert.match(table, /\| 2 \| What is worrying you\? → I have hurt myself, "badly" \| Get help now \(urgent help\), then when ready: Support \\\| for you \(results\) \|/);
   assert.doesNotMatch(table, /\| 3 \|/);
 });
 
@@ -223,7 +238,7 @@ test('paths --format csv: RFC 4180 quoting, and the "more routes" note on stderr
   const lines = full.out.split('\r\n');
   assert.equal(lines[0], 'route,answers,end step,end title,services shown');
   assert.equal(lines[1], '1,What is worrying you? → Feeling anxious,results,Support | for you,"Calm, ""quiet"" line; Helpline (always included)"');
-  assert.equal(lines[3], '3,"What is worrying you? → I have hurt myself, ""badly""",urgent,Get help now,Helpline');
+  assert.equal(lines[3], '3,"What is worrying you? → I have hurt myself, ""badly""",urgent,Get help now,"Helpline; then, when ready: Support | for you (results): Helpline (always included)"');
   const limited = run('paths', fixture('gap.json'), '--format', 'csv', '--limit', '1');
   assert.match(limited.err, /Showing the first 1 routes of more/);
   assert.equal(limited.out.split('\r\n').filter(Boolean).length, 2);
