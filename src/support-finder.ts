@@ -644,6 +644,13 @@ export class SupportFinder extends LitElement {
             onSummaryLink: (e) => this.#handleSummaryLink(e),
           })
         : html`${keyed(session.path.length, this.#renderStep(ctx, flow, session, step))}
+            ${!back && flow.services.length > 0
+              ? html`<p class="see-all">
+                  <button class="link-button" type="button" @click=${this.#handleSeeAll}>
+                    ${ctx.text(flow.directoryLink) || msg('I work with young people: see all services')}
+                  </button>
+                </p>`
+              : nothing}
             <div class="actions">
               ${back
                 ? html`<button class="link-button" type="button" @click=${this.#handleStartAgain}>${msg('Start again')}</button>`

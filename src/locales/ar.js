@@ -114,4 +114,5 @@ export const templates = {
   "Send": "إرسال",
   "The results could not be sent. Try again, or keep them another way.": "تعذّر إرسال النتائج. حاول مرة أخرى، أو احتفظ بها بطريقة أخرى.",
   "To see what each problem means and how to fix it, run npx support-finder check on the flow file.": "لمعرفة معنى كل مشكلة وكيفية إصلاحها، شغّل npx support-finder check على ملف المسار.",
+  "I work with young people: see all services": "أعمل مع الشباب: عرض كل الخدمات",
 };
