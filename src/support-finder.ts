@@ -639,6 +639,7 @@ export class SupportFinder extends LitElement {
             services: this.#listed(flow),
             filters: this.filters,
             ageError: this.ageError,
+            locale: this.#locale,
             onSubmit: (e) => this.#handleFilter(e),
             onReset: () => this.#applyFilters({}),
             onSummaryLink: (e) => this.#handleSummaryLink(e),

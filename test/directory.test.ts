@@ -433,3 +433,87 @@ describe('The first screen\'s link to every service', () => {
     await expect(arabic).to.be.accessible();
   });
 });
+
+describe('The A to Z list for adults: facts, folded filters and a letter index', () => {
+  const card = (el: SupportFinder, name: string) =>
+    [...shadow(el).querySelectorAll<HTMLElement>('.services > li')].find((li) => li.querySelector('h3')?.textContent?.trim() === name);
+  const facts = (li: HTMLElement | undefined) =>
+    Object.fromEntries([...(li?.querySelectorAll('.facts > div') ?? [])].map((d) => [d.querySelector('dt')?.textContent?.trim(), d.querySelector('dd')?.textContent?.trim()]));
+
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('shows ages, areas (by their names) and cost in the same place on every card, before the contacts', async () => {
+    const el = await directory(EXAMPLESHIRE);
+    const counselling = card(el, 'Exampleton Youth Counselling');
+    expect(facts(counselling)).to.deep.equal({ Ages: '11 to 25', Areas: 'Exampleton, Riverside, North Exampleshire', Cost: 'Free' });
+    expect(facts(card(el, 'Riverside Wellbeing Practice'))).to.deep.equal({ Ages: '16 and over', Areas: 'Riverside, Exampleton', Cost: 'You may have to pay' });
+    expect(facts(card(el, 'Samaritans'))).to.include({ Areas: 'All areas' });
+    expect(counselling?.querySelector('.facts + .meta, .facts ~ .contacts')).to.exist;
+    // Cost is said once, in the facts, not again in the line below.
+    expect(counselling?.querySelector('.meta')?.textContent).to.not.contain('Free');
+    await expect(el).to.be.accessible();
+  });
+
+  it('folds the filters away at 375 px, and they open and apply with the keyboard alone', async () => {
+    await setViewport({ width: 375, height: 700 });
+    const el = await directory(EXAMPLESHIRE);
+    const fold = $(el, 'details.filter-fold') as HTMLDetailsElement;
+    expect(fold.open).to.equal(false);
+    expect(fold.querySelector('summary')?.textContent?.trim()).to.equal('Filter services');
+    await expect(el).to.be.accessible();
+    $(el, '#sf-heading').focus();
+    await tabTo(el, (f) => f.tagName === 'SUMMARY');
+    await sendKeys({ press: 'Enter' });
+    expect(fold.open).to.equal(true);
+    await tabTo(el, (f) => f.id === 'sf-age');
+    await sendKeys({ type: '30' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await waitUntil(() => /^\d+ services?$/.test(status(el)), `announced "${status(el)}"`);
+    expect(listed(el)).to.not.include('Exampleton Youth Counselling');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is open on a wide screen', async () => {
+    const el = await directory(EXAMPLESHIRE);
+    expect(($(el, 'details.filter-fold') as HTMLDetailsElement).open).to.equal(true);
+  });
+
+  it('jumps to the first service of each letter, skipping letters with none, without touching the page URL', async () => {
+    await setViewport({ width: 375, height: 700 });
+    const el = await directory(EXAMPLESHIRE);
+    const nav = shadow(el).querySelector('nav[aria-label="Services by letter"]');
+    expect(nav).to.exist;
+    const letters = [...nav!.querySelectorAll('a')].map((a) => a.textContent?.trim());
+    const initials = [...new Set(listed(el).map((name) => name[0].toUpperCase()))];
+    expect(letters).to.deep.equal(initials);
+    expect(letters).to.include('E').and.not.include('Z');
+    const url = location.href;
+    $(el, '#sf-heading').focus();
+    await tabTo(el, (f) => f.tagName === 'A' && f.textContent?.trim() === 'S', 60);
+    await sendKeys({ press: 'Enter' });
+    const first = listed(el).find((name) => name.startsWith('S'));
+    expect(focused(el)?.tagName).to.equal('H3');
+    expect(focused(el)?.textContent?.trim()).to.equal(first);
+    expect(location.href).to.equal(url);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders in Welsh, and in Arabic right to left', async () => {
+    const welsh = await fixture<SupportFinder>(html`<support-finder lang="cy" flow=${EXAMPLESHIRE} mode="directory"></support-finder>`);
+    await shown(welsh);
+    expect(facts(card(welsh, 'Exampleton Youth Counselling'))).to.include({ Oedran: '11 i 25' });
+    expect(shadow(welsh).querySelector('nav[aria-label="Gwasanaethau yn ôl llythyren"]')).to.exist;
+    await expect(welsh).to.be.accessible();
+    await setViewport({ width: 375, height: 700 });
+    const arabic = await fixture<SupportFinder>(html`<support-finder lang="ar" flow=${EXAMPLESHIRE} mode="directory"></support-finder>`);
+    await shown(arabic);
+    const dl = shadow(arabic).querySelector('.facts')!;
+    expect(getComputedStyle(dl).direction).to.equal('rtl');
+    expect(dl.textContent).to.contain('الأعمار');
+    expect(($(arabic, 'details.filter-fold') as HTMLDetailsElement).open).to.equal(false);
+    await expect(arabic).to.be.accessible();
+  });
+});

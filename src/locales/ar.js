@@ -115,4 +115,12 @@ export const templates = {
   "The results could not be sent. Try again, or keep them another way.": "تعذّر إرسال النتائج. حاول مرة أخرى، أو احتفظ بها بطريقة أخرى.",
   "To see what each problem means and how to fix it, run npx support-finder check on the flow file.": "لمعرفة معنى كل مشكلة وكيفية إصلاحها، شغّل npx support-finder check على ملف المسار.",
   "I work with young people: see all services": "أعمل مع الشباب: عرض كل الخدمات",
+  "Services by letter": "الخدمات حسب الحرف",
+  "\u001e to \u001e": "من \u001e0 إلى \u001e1",
+  "\u001e and over": "\u001e0 فما فوق",
+  "Up to \u001e": "حتى \u001e0",
+  "Any age": "أي عمر",
+  "Ages": "الأعمار",
+  "Areas": "المناطق",
+  "Cost": "التكلفة",
 };

@@ -115,4 +115,12 @@ export const templates = {
   "The results could not be sent. Try again, or keep them another way.": "Doedd dim modd anfon y canlyniadau. Rhowch gynnig arall arni, neu cadwch nhw mewn ffordd arall.",
   "To see what each problem means and how to fix it, run npx support-finder check on the flow file.": "I weld beth mae pob problem yn ei olygu a sut i’w datrys, rhedwch npx support-finder check ar y ffeil llif.",
   "I work with young people: see all services": "Rwy’n gweithio gyda phobl ifanc: gweld pob gwasanaeth",
+  "Services by letter": "Gwasanaethau yn ôl llythyren",
+  "\u001e to \u001e": "\u001e0 i \u001e1",
+  "\u001e and over": "\u001e0 a hŷn",
+  "Up to \u001e": "Hyd at \u001e0",
+  "Any age": "Unrhyw oed",
+  "Ages": "Oedran",
+  "Areas": "Ardaloedd",
+  "Cost": "Cost",
 };
