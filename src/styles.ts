@@ -335,6 +335,10 @@ export const styles = css`
   .facts dd {
     margin: 0;
   }
+  /* Padding and border inside the 100% cap, so a long area name cannot push the select past the edge. */
+  .filters select {
+    box-sizing: border-box;
+  }
   .filter-fold > summary {
     cursor: pointer;
     color: var(--sf-color-link, #005eb8);
