@@ -355,6 +355,39 @@ export const styles = css`
   .meta {
     color: var(--sf-color-secondary-text, #4c6272);
   }
+  .facts div {
+    display: flex;
+    gap: 0.5em;
+  }
+  .facts dt {
+    font-weight: bold;
+  }
+  .facts dd {
+    margin: 0;
+  }
+  /* Padding and border inside the 100% cap, so a long area name cannot push the select past the edge. */
+  .filters select {
+    box-sizing: border-box;
+  }
+  .filter-fold > summary {
+    cursor: pointer;
+    color: var(--sf-color-link, #005eb8);
+    text-decoration: underline;
+    margin-block-end: var(--sf-space, 16px);
+  }
+  .letters ul {
+    list-style: none;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+  }
+  .letters a {
+    display: inline-block;
+    min-inline-size: 24px;
+    min-block-size: 24px;
+    text-align: center;
+  }
   .why {
     padding-inline-start: 12px;
     border-inline-start: 4px solid var(--sf-color-link, #005eb8);

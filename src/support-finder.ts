@@ -796,11 +796,19 @@ export class SupportFinder extends LitElement {
             services: this.#listed(flow),
             filters: this.filters,
             ageError: this.ageError,
+            locale: this.#locale,
             onSubmit: (e) => this.#handleFilter(e),
             onReset: () => this.#applyFilters({}),
             onSummaryLink: (e) => this.#handleSummaryLink(e),
           }))
         : html`${keyed(session.path.length, this.#safeStep(ctx, flow, () => this.#renderStep(ctx, flow, session, step)))}
+            ${!back && flow.services.length > 0
+              ? html`<p class="see-all">
+                  <button class="link-button" type="button" @click=${this.#handleSeeAll}>
+                    ${ctx.text(flow.directoryLink) || msg('I work with young people: see all services')}
+                  </button>
+                </p>`
+              : nothing}
             <div class="actions">
               ${back
                 ? html`<button class="link-button" type="button" @click=${this.#handleStartAgain}>${msg('Start again')}</button>`

@@ -48,3 +48,39 @@ export const StickyBar: Story = {
     await expect($(el, '.exit-bar .get-help')).toBeTruthy();
   },
 };
+
+const EXAMPLESHIRE = 'flows/exampleshire.json';
+
+/** The first screen offers the A to Z list to the adults who want it (the flow's `directoryLink`, or a default). */
+export const FirstScreenDirectoryLink: Story = {
+  name: 'First screen: see all services',
+  args: { flow: EXAMPLESHIRE },
+  play: walk({ heading: 'This is an example', shows: 'I work with young people: see all services' }),
+};
+
+/**
+ * The Exampleshire A to Z list: ages, areas and cost on every card, and the letter index.
+ * On a screen narrower than 40em the filters start folded (next story).
+ */
+export const DirectoryLetterIndex: Story = {
+  name: 'Directory mode: facts and letter index',
+  args: { flow: EXAMPLESHIRE },
+  render: ({ flow }) => html`<support-finder flow=${flow} mode="directory"></support-finder>`,
+  play: walk({ heading: 'All services', shows: 'Ages' }),
+};
+
+/** The filters folded away, as they start on a small screen: "Filter services" opens them. */
+export const DirectoryFoldedFilters: Story = {
+  name: 'Directory mode: filters folded',
+  args: { flow: EXAMPLESHIRE },
+  render: ({ flow }) => html`<support-finder flow=${flow} mode="directory" style="max-width: 375px"></support-finder>`,
+  play: walk({
+    heading: 'All services',
+    shows: 'Filter services',
+    // The fold follows the window's width, not the story's: close it as a small screen would start.
+    then: async (el) => {
+      const fold = el.shadowRoot?.querySelector<HTMLDetailsElement>('details.filter-fold');
+      if (fold) fold.open = false;
+    },
+  }),
+};

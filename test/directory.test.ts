@@ -4,7 +4,7 @@
  * its real form controls and the keyboard, with axe in every state.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { directoryChoices, filterServices, resolveText, type Flow, type Service } from '../src/engine/index.js';
 import '../src/support-finder.js';
 import type { SupportFinder } from '../src/support-finder.js';
@@ -354,5 +354,166 @@ describe('"See all services" from results', () => {
     $(el, '.back').click();
     await el.updateComplete;
     expect(headingText(el)).to.equal('Do you only want free services?');
+  });
+});
+
+describe('The first screen\'s link to every service', () => {
+  const LINK = 'I work with young people: see all services';
+  const isLink = (text: string) => (f: Element) => f.tagName === 'BUTTON' && f.textContent?.trim() === text;
+
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('opens the A to Z list from the first screen by keyboard at 375 px, and "Back to questions" returns there', async () => {
+    await setViewport({ width: 375, height: 700 });
+    const el = await fixture<SupportFinder>(html`<support-finder flow=${EXAMPLESHIRE}></support-finder>`);
+    await shown(el);
+    expect(headingText(el)).to.equal('This is an example');
+    await expect(el).to.be.accessible();
+    $(el, '#sf-heading').focus();
+    await tabTo(el, isLink(LINK));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(headingText(el)).to.equal('All services');
+    expect(focused(el)?.id).to.equal('sf-heading');
+    expect(listed(el)).to.include('Exampleshire School Nurse Service');
+    await waitUntil(() => status(el).startsWith('All services.'), `announced "${status(el)}"`);
+    await expect(el).to.be.accessible();
+    // "Back to questions" sits above the heading: Shift+Tab back to it.
+    await sendKeys({ down: 'Shift' });
+    for (let i = 0; i < 5 && !isLink('Back to questions')(focused(el) ?? el); i++) await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(focused(el)?.textContent?.trim()).to.equal('Back to questions');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(headingText(el)).to.equal('This is an example');
+    expect(focused(el)?.id).to.equal('sf-heading');
+  });
+
+  it('is on the first screen only', async () => {
+    const el = await fixture<SupportFinder>(html`<support-finder flow=${BASIC}></support-finder>`);
+    await shown(el);
+    expect(headingText(el)).to.equal('Who is this for?');
+    expect(button(el, LINK)).to.exist;
+    await answer(el, 'parent');
+    expect(headingText(el)).to.equal('How old are they?');
+    expect(() => button(el, LINK)).to.throw();
+  });
+
+  it('takes its words from the flow\'s directoryLink, in the person\'s language', async () => {
+    const flow = clone(await loadValidFlow(BASIC));
+    flow.directoryLink = { en: 'See every service, A to Z', cy: 'Gweld pob gwasanaeth, A i Z' };
+    const url = URL.createObjectURL(new Blob([JSON.stringify(flow)], { type: 'application/json' }));
+    const el = await fixture<SupportFinder>(html`<support-finder flow=${url}></support-finder>`);
+    await shown(el);
+    expect(() => button(el, LINK)).to.throw();
+    button(el, 'See every service, A to Z').click();
+    await el.updateComplete;
+    expect(headingText(el)).to.equal('All services');
+    const welsh = await fixture<SupportFinder>(html`<support-finder lang="cy" flow=${url}></support-finder>`);
+    await shown(welsh);
+    expect(button(welsh, 'Gweld pob gwasanaeth, A i Z')).to.exist;
+    URL.revokeObjectURL(url);
+  });
+
+  it('says it in Welsh, and in Arabic right to left', async () => {
+    const welsh = await fixture<SupportFinder>(html`<support-finder lang="cy" flow=${EXAMPLESHIRE}></support-finder>`);
+    await shown(welsh);
+    expect(button(welsh, 'Rwy’n gweithio gyda phobl ifanc: gweld pob gwasanaeth')).to.exist;
+    await expect(welsh).to.be.accessible();
+    const arabic = await fixture<SupportFinder>(html`<support-finder lang="ar" flow=${EXAMPLESHIRE}></support-finder>`);
+    await shown(arabic);
+    const link = button(arabic, 'أعمل مع الشباب: عرض كل الخدمات');
+    expect(getComputedStyle(link).direction).to.equal('rtl');
+    await expect(arabic).to.be.accessible();
+    link.click();
+    await arabic.updateComplete;
+    expect(shadow(arabic).querySelectorAll('.services > li').length).to.be.greaterThan(0);
+    await expect(arabic).to.be.accessible();
+  });
+});
+
+describe('The A to Z list for adults: facts, folded filters and a letter index', () => {
+  const card = (el: SupportFinder, name: string) =>
+    [...shadow(el).querySelectorAll<HTMLElement>('.services > li')].find((li) => li.querySelector('h3')?.textContent?.trim() === name);
+  const facts = (li: HTMLElement | undefined) =>
+    Object.fromEntries([...(li?.querySelectorAll('.facts > div') ?? [])].map((d) => [d.querySelector('dt')?.textContent?.trim(), d.querySelector('dd')?.textContent?.trim()]));
+
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('shows ages, areas (by their names) and cost in the same place on every card, before the contacts', async () => {
+    const el = await directory(EXAMPLESHIRE);
+    const counselling = card(el, 'Exampleton Youth Counselling');
+    expect(facts(counselling)).to.deep.equal({ Ages: '11 to 25', Areas: 'Exampleton, Riverside, North Exampleshire', Cost: 'Free' });
+    expect(facts(card(el, 'Riverside Wellbeing Practice'))).to.deep.equal({ Ages: '16 and over', Areas: 'Riverside, Exampleton', Cost: 'You may have to pay' });
+    expect(facts(card(el, 'Samaritans'))).to.include({ Areas: 'All areas' });
+    expect(counselling?.querySelector('.facts + .meta, .facts ~ .contacts')).to.exist;
+    // Cost is said once, in the facts, not again in the line below.
+    expect(counselling?.querySelector('.meta')?.textContent).to.not.contain('Free');
+    await expect(el).to.be.accessible();
+  });
+
+  it('folds the filters away at 375 px, and they open and apply with the keyboard alone', async () => {
+    await setViewport({ width: 375, height: 700 });
+    const el = await directory(EXAMPLESHIRE);
+    const fold = $(el, 'details.filter-fold') as HTMLDetailsElement;
+    expect(fold.open).to.equal(false);
+    expect(fold.querySelector('summary')?.textContent?.trim()).to.equal('Filter services');
+    await expect(el).to.be.accessible();
+    $(el, '#sf-heading').focus();
+    await tabTo(el, (f) => f.tagName === 'SUMMARY');
+    await sendKeys({ press: 'Enter' });
+    expect(fold.open).to.equal(true);
+    await tabTo(el, (f) => f.id === 'sf-age');
+    await sendKeys({ type: '30' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await waitUntil(() => /^\d+ services?$/.test(status(el)), `announced "${status(el)}"`);
+    expect(listed(el)).to.not.include('Exampleton Youth Counselling');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is open on a wide screen', async () => {
+    const el = await directory(EXAMPLESHIRE);
+    expect(($(el, 'details.filter-fold') as HTMLDetailsElement).open).to.equal(true);
+  });
+
+  it('jumps to the first service of each letter, skipping letters with none, without touching the page URL', async () => {
+    await setViewport({ width: 375, height: 700 });
+    const el = await directory(EXAMPLESHIRE);
+    const nav = shadow(el).querySelector('nav[aria-label="Services by letter"]');
+    expect(nav).to.exist;
+    const letters = [...nav!.querySelectorAll('a')].map((a) => a.textContent?.trim());
+    const initials = [...new Set(listed(el).map((name) => name[0].toUpperCase()))];
+    expect(letters).to.deep.equal(initials);
+    expect(letters).to.include('E').and.not.include('Z');
+    const url = location.href;
+    $(el, '#sf-heading').focus();
+    await tabTo(el, (f) => f.tagName === 'A' && f.textContent?.trim() === 'S', 60);
+    await sendKeys({ press: 'Enter' });
+    const first = listed(el).find((name) => name.startsWith('S'));
+    expect(focused(el)?.tagName).to.equal('H3');
+    expect(focused(el)?.textContent?.trim()).to.equal(first);
+    expect(location.href).to.equal(url);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders in Welsh, and in Arabic right to left', async () => {
+    const welsh = await fixture<SupportFinder>(html`<support-finder lang="cy" flow=${EXAMPLESHIRE} mode="directory"></support-finder>`);
+    await shown(welsh);
+    expect(facts(card(welsh, 'Exampleton Youth Counselling'))).to.include({ Oedran: '11 i 25' });
+    expect(shadow(welsh).querySelector('nav[aria-label="Gwasanaethau yn ôl llythyren"]')).to.exist;
+    await expect(welsh).to.be.accessible();
+    await setViewport({ width: 375, height: 700 });
+    const arabic = await fixture<SupportFinder>(html`<support-finder lang="ar" flow=${EXAMPLESHIRE} mode="directory"></support-finder>`);
+    await shown(arabic);
+    const dl = shadow(arabic).querySelector('.facts')!;
+    expect(getComputedStyle(dl).direction).to.equal('rtl');
+    expect(dl.textContent).to.contain('الأعمار');
+    expect(($(arabic, 'details.filter-fold') as HTMLDetailsElement).open).to.equal(false);
+    await expect(arabic).to.be.accessible();
   });
 });

@@ -149,3 +149,58 @@ for (const name of names) {
     });
   });
 }
+
+describe('flows/exampleshire.json, for a parent or a professional', () => {
+  /** Walks Exampleshire by keyboard as `who`, checking each question is asked about the young person. */
+  async function walkAs(who: string, questions: string[], resultsSays: string): Promise<void> {
+    const el = await fixture<SupportFinder>(html`<support-finder flow="/flows/exampleshire.json"></support-finder>`);
+    await shown(el);
+    await answerByKeyboard(el, 'continue');
+    expect(headingText(el)).to.equal('Who are you looking for support for?');
+    await answerByKeyboard(el, who);
+    const answers: (string | string[] | 'skip')[] = ['exampleton', '12', ['bullying'], 'no', 'soon', 'weeks', 'skip', 'skip'];
+    for (const [i, input] of answers.entries()) {
+      expect(headingText(el), `question ${i + 1}`).to.equal(questions[i]);
+      if (i === 2) expect(shadow(el).textContent).to.contain('They have hurt themselves').and.not.contain('I have hurt myself');
+      await answerByKeyboard(el, input);
+    }
+    expect(headingText(el)).to.equal('Support in Exampleshire');
+    expect(shadow(el).textContent).to.contain(resultsSays);
+    await expect(el).to.be.accessible();
+    el.remove();
+  }
+
+  it('asks a parent about their child', async () => {
+    await walkAs(
+      'parent',
+      [
+        'Where in Exampleshire do they live?',
+        'How old are they?',
+        'What are they struggling with?',
+        'Are they thinking about hurting themselves or ending their life?',
+        'How soon do they need support?',
+        'How long have they felt like this?',
+        'How would they like to get support?',
+        'Do you only want to see services that are free?',
+      ],
+      'You can help them get in touch.',
+    );
+  });
+
+  it('asks a professional about the young person they work with', async () => {
+    await walkAs(
+      'professional',
+      [
+        'Where in Exampleshire does the young person live?',
+        'How old is the young person?',
+        'What is the young person struggling with?',
+        'Is the young person thinking about hurting themselves or ending their life?',
+        'How soon does the young person need support?',
+        'How long has the young person felt like this?',
+        'How would the young person like to get support?',
+        'Do you only want to see services that are free?',
+      ],
+      "Follow your organisation's safeguarding policy.",
+    );
+  });
+});

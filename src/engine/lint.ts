@@ -64,6 +64,7 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
   };
   checkText('title', flow.title);
   checkText('description', flow.description);
+  checkText('directoryLink', flow.directoryLink);
 
   const questions = new Map<string, Extract<Step, { kind: 'question' }>>();
   for (const step of flow.steps) if (step.kind === 'question') questions.set(step.id, step);

@@ -280,6 +280,8 @@ export const Flow = z.strictObject({
   urgentStep: z.optional(Id),
   /** The question whose answer says who the finder is used for, and its value for "me". */
   audience: z.optional(z.strictObject({ question: Id, self: Id })),
+  /** The first screen's link to every service, A to Z, for the adults who want the list. */
+  directoryLink: z.optional(Text),
   steps: z.array(Step),
   services: z.array(Service),
   /** Gaps declared on purpose; see KnownGap. */

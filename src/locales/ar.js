@@ -124,4 +124,13 @@ export const templates = {
   "More services (\u001e)": "خدمات أخرى (\u001e0)",
   "If you want to talk to someone now": "إذا أردت التحدث إلى شخص الآن",
   "When you're ready: other support that can help": "عندما تكون مستعدًا: دعم آخر يمكن أن يساعد",
+  "I work with young people: see all services": "أعمل مع الشباب: عرض كل الخدمات",
+  "Services by letter": "الخدمات حسب الحرف",
+  "\u001e to \u001e": "من \u001e0 إلى \u001e1",
+  "\u001e and over": "\u001e0 فما فوق",
+  "Up to \u001e": "حتى \u001e0",
+  "Any age": "أي عمر",
+  "Ages": "الأعمار",
+  "Areas": "المناطق",
+  "Cost": "التكلفة",
 };

@@ -124,4 +124,13 @@ export const templates = {
   "More services (\u001e)": "Rhagor o wasanaethau (\u001e0)",
   "If you want to talk to someone now": "Os hoffech chi siarad â rhywun nawr",
   "When you're ready: other support that can help": "Pan fyddwch chi’n barod: cymorth arall a all helpu",
+  "I work with young people: see all services": "Rwy’n gweithio gyda phobl ifanc: gweld pob gwasanaeth",
+  "Services by letter": "Gwasanaethau yn ôl llythyren",
+  "\u001e to \u001e": "\u001e0 i \u001e1",
+  "\u001e and over": "\u001e0 a hŷn",
+  "Up to \u001e": "Hyd at \u001e0",
+  "Any age": "Unrhyw oed",
+  "Ages": "Oedran",
+  "Areas": "Ardaloedd",
+  "Cost": "Cost",
 };

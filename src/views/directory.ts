@@ -18,6 +18,8 @@ export interface DirectoryView {
   filters: DirectoryFilters;
   /** The age typed when Apply was pressed was not a whole number. */
   ageError: boolean;
+  /** The person's language, for the letter index's order and capitals. */
+  locale: string;
   onSubmit: (event: SubmitEvent) => void;
   onReset: () => void;
   onSummaryLink: (event: Event) => void;
@@ -38,6 +40,8 @@ export function renderDirectory(ctx: ViewContext, view: DirectoryView): Template
   const ageMessage = msg('Enter an age as a whole number, using digits, like 14');
   return html`${ageError ? renderErrorSummary([[ageMessage, AGE_ID]], view.onSummaryLink) : nothing}
     <h2 id="sf-heading" tabindex="-1">${msg('All services')}</h2>
+    <details class="filter-fold" ?open=${ageError || matchMedia('(min-width: 40em)').matches}>
+    <summary>${msg('Filter services')}</summary>
     <form class="filters" novalidate aria-label=${msg('Filter services')} @submit=${view.onSubmit} @reset=${view.onReset}>
       <div class="form-group ${ageError ? 'has-error' : ''}">
         <label for=${AGE_ID}>${msg('Age')}</label>
@@ -85,10 +89,12 @@ export function renderDirectory(ctx: ViewContext, view: DirectoryView): Template
         <button class="button secondary" type="reset" part="button secondary-button">${msg('Clear filters')}</button>
       </div>
     </form>
+    </details>
     <p><strong>${countText(services.length)}</strong></p>
+    ${renderLetters(ctx, services, view.locale)}
     ${services.length > 0
       ? html`<ul class="services" aria-label=${msg('Services, A to Z')}>
-          ${services.map((service) => renderServiceCard(ctx, service, undefined))}
+          ${services.map((service) => renderServiceCard(ctx, service, undefined, true))}
         </ul>`
       : html`<p>${msg('No services match these filters. Try removing some, or clear them all.')}</p>`}`;
 }
@@ -102,4 +108,32 @@ function checkbox(id: string, name: string, value: string, label: string, checke
     <input id=${id} type="checkbox" name=${name} value=${value} ?checked=${checked} />
     <label for=${id}>${label}</label>
   </div>`;
+}
+
+/**
+ * A B C … links to the first service of each letter, in the list's own (language) order; letters
+ * with no service are left out. Focus moves inside the shadow root: the host page's URL is untouched.
+ */
+function renderLetters(ctx: ViewContext, services: readonly Service[], locale: string): TemplateResult | typeof nothing {
+  const same = new Intl.Collator(locale, { sensitivity: 'base' }).compare;
+  const letters: Array<[string, number]> = [];
+  services.forEach((service, i) => {
+    const letter = [...ctx.text(service.name).trim()][0]?.toLocaleUpperCase(locale);
+    const last = letters[letters.length - 1];
+    if (letter && (!last || same(last[0], letter) !== 0)) letters.push([letter, i]);
+  });
+  if (letters.length < 2) return nothing;
+  const jump = (event: Event, index: number) => {
+    event.preventDefault();
+    const root = (event.currentTarget as Element).getRootNode() as ShadowRoot;
+    const heading = root.querySelectorAll<HTMLElement>('.services > li > h3')[index];
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
+  };
+  return html`<nav class="letters" aria-label=${msg('Services by letter')}>
+    <ul>
+      ${letters.map(([letter, i]) => html`<li><a href="#" @click=${(e: Event) => jump(e, i)}>${letter}</a></li>`)}
+    </ul>
+  </nav>`;
 }

@@ -1,7 +1,7 @@
 /** A service as a card: name, description, why it was suggested, and how to contact it. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { isSafeHref, questionOptions, type Contact, type Reason, type Service, type SupportType } from '../engine/index.js';
+import { directoryChoices, isSafeHref, questionOptions, type Contact, type Reason, type Service, type SupportType } from '../engine/index.js';
 import type { ViewContext } from './context.js';
 import { renderMarkup } from './markup.js';
 import { optionLabel } from './question.js';
@@ -113,19 +113,45 @@ function accessText(service: Service): string | undefined {
   return undefined;
 }
 
+/** Ages, areas and cost in one standard place, so cards in the A to Z list can be compared at a glance. */
+function renderFacts(ctx: ViewContext, service: Service): TemplateResult {
+  const { min, max } = service.ages ?? {};
+  const ages =
+    min !== undefined && max !== undefined
+      ? msg(str`${min} to ${max}`)
+      : min !== undefined
+        ? msg(str`${min} and over`)
+        : max !== undefined
+          ? msg(str`Up to ${max}`)
+          : msg('Any age');
+  const areaOptions = ctx.flow ? directoryChoices(ctx.flow).areas : [];
+  const areas = service.areas
+    ? service.areas.map((a) => ctx.text(areaOptions.find((o) => o.value === a)?.label) || a).join(', ')
+    : msg('All areas');
+  const cost = costText(service);
+  return html`<dl class="facts">
+    <div><dt>${msg('Ages')}</dt><dd>${ages}</dd></div>
+    ${areaOptions.length > 0 ? html`<div><dt>${msg('Areas')}</dt><dd>${areas}</dd></div>` : nothing}
+    ${cost ? html`<div><dt>${msg('Cost')}</dt><dd>${cost}</dd></div>` : nothing}
+  </dl>`;
+}
+
+/** `facts`: show ages, areas and cost as a standard list (the A to Z list), not in the line below. */
 export function renderServiceCard(
   ctx: ViewContext,
   service: Service,
-  reasons: readonly Reason[] | undefined
+  reasons: readonly Reason[] | undefined,
+  facts = false
 ): TemplateResult | typeof nothing {
-  return ctx.part('card', () => serviceCard(ctx, service, reasons), nothing);
+  return ctx.part('card', () => serviceCard(ctx, service, reasons, facts), nothing);
 }
 
-function serviceCard(ctx: ViewContext, service: Service, reasons: readonly Reason[] | undefined): TemplateResult {
-  const meta = [costText(service), accessText(service), ctx.text(service.hours)].filter(Boolean);
+function serviceCard(ctx: ViewContext, service: Service, reasons: readonly Reason[] | undefined, facts: boolean): TemplateResult {
+  const meta = [facts ? undefined : costText(service), accessText(service), ctx.text(service.hours)].filter(Boolean);
   return html`<li class="card" part="card">
     <h3>${ctx.text(service.name)}</h3>
     ${renderMarkup(ctx.text(service.description))}
+    ${facts ? renderFacts(ctx, service) : nothing}
     ${meta.length > 0 ? html`<p class="meta">${meta.join('. ')}</p>` : nothing}
     ${reasons && reasons.length > 0
       ? html`<details class="why">
