@@ -102,7 +102,8 @@ for (const path of flowPaths) {
 
           await pressWayOn(el);
           expect(headingText(el), label).to.equal(text(outcome.title, audience));
-          const listed = shadow(el).querySelector('.services')?.textContent ?? '';
+          // Every list: the best few, "More services" and the helplines group.
+          const listed = [...shadow(el).querySelectorAll('.services')].map((list) => list.textContent).join(' ');
           for (const service of expected) expect(listed, `${label}: ${service.id}`).to.contain(text(service.name, audience));
           // Someone who said this is shown a service the flow says helps with it, when it has one.
           const tagged = flow.services.filter((s) => s.helpsWith?.some((t) => option.tags?.includes(t)));

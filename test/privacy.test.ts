@@ -4,7 +4,7 @@
  * (test/fixtures/privacy.html) in an iframe, walking every example flow through its controls.
  */
 import { expect } from '@open-wc/testing';
-import { allWalks, currentStep, indexOf, reviewFlow, sampleWalks, type Flow, type Walk } from '../src/engine/index.js';
+import { allWalks, continueFrom, currentStep, goToUrgentHelp, indexOf, reviewFlow, sampleWalks, startSession, type Flow, type Walk } from '../src/engine/index.js';
 import type { SupportFinder } from '../src/support-finder.js';
 import { closeFrames, frameDocument, frameWindow, has, openFrame, refusal, widgetIn } from './frames.js';
 import { $, answer, continueOn, fetchJson, headingText, shadow } from './support.js';
@@ -139,10 +139,13 @@ describe('privacy: no request but the widget and its flow', () => {
       const flowUrl = new URL(path, location.href).href;
       const flow = await validFlow(path);
       const walks = wholeWalksThroughEveryStep(walksOf(flow));
-      // Every step is on some walk, or is urgent help, which "Get help now" opens at the end of each.
+      // Every step is on some walk, or is urgent help, which "Get help now" opens at the end of
+      // each, or is where urgent help's way on leads.
       const reached = new Set(walks.flatMap((w) => [...w.moves.map((m) => m.step), w.end]));
       const urgentId = indexOf(flow).urgentId;
       if (urgentId) reached.add(urgentId);
+      const wayOn = currentStep(flow, continueFrom(flow, goToUrgentHelp(flow, startSession(flow)))).id;
+      reached.add(wayOn);
       expect(flow.steps.map((s) => s.id).filter((id) => !reached.has(id))).to.deep.equal([]);
 
       for (const walk of walks) {
@@ -155,6 +158,12 @@ describe('privacy: no request but the widget and its flow', () => {
           getHelp.click();
           await el.updateComplete;
           expect(has(el, '.urgent'), 'Get help now did not show urgent help').to.equal(true);
+          // Its way on too, and back twice.
+          $(el, '.urgent ~ .actions button').click();
+          await el.updateComplete;
+          expect(has(el, '.urgent'), 'the way on stayed on urgent help').to.equal(false);
+          $(el, '.back').click();
+          await el.updateComplete;
           $(el, '.back').click();
           await el.updateComplete;
         }

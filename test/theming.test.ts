@@ -9,7 +9,7 @@ import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-co
 import '../src/support-finder.js';
 import type { SupportFinder } from '../src/support-finder.js';
 import { styles } from '../src/styles.js';
-import { allWalks, reviewFlow, sampleWalks, type Walk } from '../src/engine/index.js';
+import { allWalks, continueFrom, currentStep, goToUrgentHelp, reviewFlow, sampleWalks, startSession, type Walk } from '../src/engine/index.js';
 import { $, answer, clone, continueOn, fetchJson, headingText, shadow, shown } from './support.js';
 
 /** A walk through test/flows/basic.json to its results, through the controls. */
@@ -531,6 +531,11 @@ describe('reflow: nothing scrolls sideways', () => {
             $(el, '.get-help').click();
             await el.updateComplete;
             problems.push(...overflow(el).map((p) => `urgent help: ${p}`));
+            // And urgent help's way on, to the support that follows it.
+            $(el, '.urgent ~ .actions button').click();
+            await el.updateComplete;
+            steps.add(currentStep(flow.flow, continueFrom(flow.flow, goToUrgentHelp(flow.flow, startSession(flow.flow)))).id);
+            problems.push(...overflow(el).map((p) => `after urgent help (${headingText(el)}): ${p}`));
           }
           el.remove();
         }
