@@ -17,7 +17,15 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // out of the widget into the tools (-1,324), build settings (-125), terser-mangled #private
 // members with an ES2022 target (-182), a yes/no-only shape check in the widget (-519) and
 // static properties instead of decorators (-322).
-const BUDGET = 25 * 1024;
+// Issue 10 ("Never a dead end", safety work, which a byte budget never blocks) took the classic
+// build from 25,581 to 29,232 bytes (+3,651): urgent help's way on (+93), results that lead
+// with the best few, a helplines group and kept results that always carry the urgent contacts
+// (+871), odd text mended and a shared contact rule, render faults that degrade one part
+// (+1,198), the exit bar that stays on screen, no-referrer quick exit, out-of-range pages,
+// named errors and radios (+899), and the A–Z link, card facts, folded filters and letter
+// index (+594). The ceiling is raised to 28.75 KiB (29,440: the measured size and ~200 bytes for
+// fixes), not trimmed; issue 11 splits the widget so the first question needs far less.
+const BUDGET = 28.75 * 1024;
 let over = false;
 for (const file of ['dist/support-finder.js', 'dist/support-finder.classic.js']) {
   const source = await readFile(file);
