@@ -994,11 +994,9 @@ export class SupportFinder extends LitElement {
     if (this.keeping.phone === 'sending') return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const phone = String(data.get('phone') ?? '').replace(/[\s().-]/g, '');
-    const numberError = !phone
-      ? msg('Enter a mobile phone number')
-      : /^\+?\d{7,15}$/.test(phone)
-        ? undefined
-        : msg('Enter a mobile phone number, like 07700 900 982');
+    // A code, put into words when the form is drawn: msg() here would speak the language of
+    // whichever finder on the page rendered last.
+    const numberError = !phone ? 'missing' : /^\+?\d{7,15}$/.test(phone) ? undefined : 'not-a-number';
     const consentError = !data.has('consent');
     if (numberError || consentError) {
       this.keeping = { phone: 'open', numberError, consentError };

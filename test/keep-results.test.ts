@@ -481,4 +481,19 @@ describe('keep results: send to my phone', () => {
     await waitUntil(() => status(el).startsWith('The results could not be sent'), 'a network error was not shown', { timeout: 6000 });
     expect(kept).to.deep.equal([]);
   });
+  it('words its number error in its own language when another finder on the page speaks another', async () => {
+    const welsh = await atResults({ 'results-endpoint': endpoint, lang: 'cy' });
+    const english = await atResults({ 'results-endpoint': endpoint });
+    const toggle = shadow(welsh).querySelector<HTMLButtonElement>('.keep button[aria-expanded]');
+    await waitUntil(() => toggle?.textContent?.includes('Anfon i’m ffôn'), 'the Welsh finder never spoke Welsh', { timeout: 4000 });
+    toggle?.click();
+    await welsh.updateComplete;
+    // The English finder draws last, as it does whenever anything on it changes.
+    english.requestUpdate();
+    await english.updateComplete;
+    $(welsh, 'form.phone button[type="submit"]').click();
+    await welsh.updateComplete;
+    expect($(welsh, '#sf-phone-error').textContent).to.contain('Rhowch rif ffôn symudol');
+    expect($(welsh, '.error-summary').textContent).to.contain('Rhowch rif ffôn symudol');
+  });
 });

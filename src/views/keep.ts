@@ -14,7 +14,8 @@ export interface KeepState {
   copyFailed?: boolean;
   /** Send to my phone: absent while closed. */
   phone?: 'open' | 'sending' | 'sent' | 'failed';
-  numberError?: string;
+  /** What is wrong with the number, as a code; worded in the finder's language when drawn. */
+  numberError?: 'missing' | 'not-a-number';
   consentError?: boolean;
 }
 
@@ -75,7 +76,13 @@ export function renderKeep(view: KeepView): TemplateResult {
 
 /** GOV.UK form: a phone number and explicit consent, each with its error, and the summary above. */
 function renderPhoneForm(view: KeepView): TemplateResult {
-  const { numberError, consentError, phone } = view.state;
+  const { consentError, phone } = view.state;
+  const numberError =
+    view.state.numberError === 'missing'
+      ? msg('Enter a mobile phone number')
+      : view.state.numberError === 'not-a-number'
+        ? msg('Enter a mobile phone number, like 07700 900 982')
+        : undefined;
   const consentMessage = msg('Tick the box to agree to send these results to this number');
   const errors: Array<[string, string]> = [];
   if (numberError) errors.push([numberError, 'sf-phone']);
