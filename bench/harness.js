@@ -37,10 +37,11 @@
   }
 
   /** Does one move in the shown step through its controls, as a person would. */
-  function act(el, input) {
+  function act(el, move) {
     const root = el.shadowRoot;
-    if (input === 'continue') return root.querySelector('.actions .button').click();
-    if (input === 'skip') return root.querySelector('form .button.secondary').click();
+    if (move.kind === 'continue') return root.querySelector('.actions .button').click();
+    if (move.kind === 'skip') return root.querySelector('form .button.secondary').click();
+    const { input } = move;
     const field = root.querySelector('#sf-field');
     if (field) field.value = String(input);
     else for (const value of Array.isArray(input) ? input : [input]) root.querySelector(`#sf-field-${value}`).click();
@@ -54,7 +55,7 @@
       await afterPaint();
       const shown = nextStep(el);
       const clicked = performance.now();
-      act(el, move.input);
+      act(el, move);
       const rendered = await shown;
       const painted = await afterPaint();
       steps.push({ step: move.step, work: rendered - clicked, painted: painted - clicked });

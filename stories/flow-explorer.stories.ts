@@ -69,10 +69,10 @@ function describeMove(flow: Flow, move: Move, text: (t: Text | undefined) => str
   const step = indexOf(flow).steps.get(move.step);
   if (step?.kind === 'info') return html`<li>${text(step.title)}: Continue</li>`;
   if (step?.kind !== 'question') return html`<li>${move.step}</li>`;
-  const { input } = move;
   const label = (value: string) => text(questionOptions(step).find((o) => o.value === value)?.label) || value;
+  const input = move.kind === 'answer' ? move.input : undefined;
   const given =
-    input === 'skip' ? 'Skipped' : typeof input === 'string' ? (step.type === 'number' ? input : label(input)) : (input ?? []).map(label).join(', ');
+    move.kind !== 'answer' ? 'Skipped' : typeof input === 'string' ? (step.type === 'number' ? input : label(input)) : (input ?? []).map(label).join(', ');
   return html`<li>${text(step.question)} <strong>${given}</strong></li>`;
 }
 

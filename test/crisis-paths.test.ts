@@ -20,7 +20,7 @@ import {
   type Text,
   type Walk,
 } from '../src/engine/index.js';
-import { $, answerByKeyboard, clone, fetchJson, headingText, loadValidFlow, shadow, shown, tabTo } from './support.js';
+import { $, clone, fetchJson, headingText, loadValidFlow, shadow, shown, tabTo, playMove } from './support.js';
 
 const WAY_ON = /When you're ready: other support that can help/;
 
@@ -37,7 +37,7 @@ const flowPaths = [
 function shortestWalkChoosing(walks: Walk[], stepId: string, value: string): Walk | undefined {
   const chooses = (w: Walk) => {
     const last = w.moves[w.moves.length - 1];
-    return last?.step === stepId && (last.input === value || (Array.isArray(last.input) && last.input.length === 1 && last.input[0] === value));
+    return last?.step === stepId && last.kind === 'answer' && (last.input === value || (Array.isArray(last.input) && last.input.length === 1 && last.input[0] === value));
   };
   return walks.filter(chooses).sort((a, b) => a.moves.length - b.moves.length)[0];
 }
@@ -91,7 +91,7 @@ for (const path of flowPaths) {
 
           const el = await fixture<SupportFinder>(html`<support-finder flow=${path}></support-finder>`);
           await shown(el);
-          for (const move of walk.moves) await answerByKeyboard(el, move.input as string | string[] | 'skip' | 'continue');
+          for (const move of walk.moves) await playMove(el, move, true);
           expect(headingText(el), label).to.contain(text(urgent.title, audience));
           // The urgent contacts come first; the way on follows them.
           const card = $(el, '.urgent');

@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import {
   answerQuestion,
   answersOnPath,
+  allWalks,
   candidateInputs,
   possibleNextSteps,
   restoreSession,
@@ -194,9 +195,9 @@ describe('answers outside the range (outOfRange)', () => {
     const fitting = withOutOfRange();
     const age = fitting.steps.find((s) => s.id === 'age') as QuestionStep;
     expect(possibleNextSteps(age, 'urgent')).to.include('young');
-    const inputs = candidateInputs(fitting, age);
-    expect(inputs).to.include('4').and.to.include('31');
-    expect(candidateInputs(flow, flow.steps.find((s) => s.id === 'age') as QuestionStep)).to.not.include('31');
+    const answered = (step: QuestionStep, on: Flow) => candidateInputs(on, step).flatMap((c) => (c.kind === 'answer' ? [c.input] : []));
+    expect(answered(age, fitting)).to.include('4').and.to.include('31');
+    expect(answered(flow.steps.find((s) => s.id === 'age') as QuestionStep, flow)).to.not.include('31');
   });
 
   it('a saved session with an age outside the range comes back only where the flow accepts it', () => {
@@ -451,5 +452,37 @@ describe('the way on after urgent help', () => {
     const review = reviewFlow(changed);
     const index = flow.steps.findIndex((s) => s.id === 'safe');
     expect((review.ok ? [] : review.errors).map((e) => e.path)).to.include(`steps[${index}]`);
+  });
+});
+
+describe('walks: an option called "skip" or "continue" is an answer like any other', () => {
+  /** basic.json with a "continue" option on who and a "skip" option on the optional area question. */
+  function withMoveNames(): Flow {
+    const changed = clone(flow) as Flow & { steps: Array<Record<string, unknown>> };
+    for (const step of changed.steps) {
+      const options = step.options as Array<Record<string, unknown>> | undefined;
+      if (step.id === 'who') options?.push({ value: 'continue', label: 'Someone else' });
+      if (step.id === 'area') options?.push({ value: 'skip', label: 'Skipton' });
+    }
+    return changed;
+  }
+
+  it('tries each as an answer, and skipping as a move of its own', () => {
+    const named = withMoveNames();
+    const area = named.steps.find((s) => s.id === 'area') as QuestionStep;
+    const candidates = candidateInputs(named, area);
+    expect(candidates).to.deep.include({ kind: 'answer', input: 'skip' });
+    expect(candidates).to.deep.include({ kind: 'skip' });
+    const who = named.steps.find((s) => s.id === 'who') as QuestionStep;
+    expect(candidateInputs(named, who)).to.deep.include({ kind: 'answer', input: 'continue' });
+  });
+
+  it('never gets stuck on them, and keeps the answer "skip" as an answer, not as skipped', () => {
+    const named = withMoveNames();
+    const { walks } = allWalks(named, 20_000);
+    expect(walks.filter((w) => w.ended === 'stuck' || w.ended === 'too-long').map((w) => w.end)).to.deep.equal([]);
+    expect(walks.some((w) => w.session.answers.who === 'continue')).to.equal(true);
+    expect(walks.some((w) => w.session.answers.area === 'skip')).to.equal(true);
+    expect(walks.some((w) => w.session.answers.area === null)).to.equal(true);
   });
 });

@@ -19,7 +19,7 @@ import {
   type Flow,
   type Walk,
 } from '../src/engine/index.js';
-import { $, answer, answerByKeyboard, continueOn, fetchJson, headingText, shadow, shown } from './support.js';
+import { $, answerByKeyboard, fetchJson, headingText, shadow, shown, playMove } from './support.js';
 
 const names = (await fetchJson('/flows/index.json')) as string[];
 
@@ -101,7 +101,7 @@ for (const name of names) {
         if (step.kind !== 'question') continue;
         for (const option of step.options ?? []) {
           if (!option.urgent) continue;
-          const walk = walks.find((w) => w.moves.some((m) => m.step === step.id && (m.input === option.value || (Array.isArray(m.input) && m.input.includes(option.value)))));
+          const walk = walks.find((w) => w.moves.some((m) => m.step === step.id && m.kind === 'answer' && (m.input === option.value || (Array.isArray(m.input) && m.input.includes(option.value)))));
           expect(walk, `no walk chose ${step.id}: ${option.value}`).to.exist;
           const at = walk?.moves.findIndex((m) => m.step === step.id) ?? -1;
           expect(walk?.end).to.equal(urgentId);
@@ -121,7 +121,7 @@ for (const name of names) {
         await shown(el);
         for (const move of walk.moves) {
           expect(shadow(el).querySelector('.error-summary'), `refused an answer before ${move.step}`).to.not.exist;
-          await answerByKeyboard(el, move.input as string | string[] | 'skip' | 'continue');
+          await playMove(el, move, true);
         }
         const step = currentStep(flow, walk.session);
         const audience = audienceOf(flow, answersOnPath(walk.session));
@@ -136,8 +136,7 @@ for (const name of names) {
         const el = await fixture<SupportFinder>(html`<support-finder flow="/flows/${name}"></support-finder>`);
         await shown(el);
         for (const move of walk.moves) {
-          if (move.input === 'continue') await continueOn(el);
-          else await answer(el, move.input as string | string[] | 'skip');
+          await playMove(el, move);
         }
         const expected = flow.steps.find((s) => s.id === walk.end);
         expect(shadow(el).querySelector('.error-summary'), `refused an answer on the way to ${walk.end}`).to.not.exist;

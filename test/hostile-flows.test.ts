@@ -36,7 +36,7 @@ import {
   type FlowProblem,
   type Validation,
 } from '../src/engine/index.js';
-import { answer, clone, continueOn, fetchJson, headingText, shadow } from './support.js';
+import { clone, fetchJson, headingText, shadow, playMove } from './support.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = Array<string | number>;
@@ -274,8 +274,8 @@ function expectPlainErrors(result: Validation<CodedProblem> | Validation<FlowPro
 
 /** One step a person can take from `session` with `move`, as the walker does. */
 function applyMove(flow: Flow, session: Session, move: Move): Session | undefined {
-  if (move.input === 'continue') return continueFrom(flow, session);
-  if (move.input === 'skip') return skipQuestion(flow, session);
+  if (move.kind === 'continue') return continueFrom(flow, session);
+  if (move.kind === 'skip') return skipQuestion(flow, session);
   const result = answerQuestion(flow, session, move.input);
   return result.ok ? result.session : undefined;
 }
@@ -295,7 +295,7 @@ function canFinish(flow: Flow, from: Session, shared: { left: number }, budget =
     const step = currentStep(flow, session);
     if (step.kind === 'outcome' || step.kind === 'urgent') return true;
     const moves: Move[] =
-      step.kind === 'info' ? [{ step: step.id, input: 'continue' }] : candidateInputs(flow, step).map((input) => ({ step: step.id, input }));
+      step.kind === 'info' ? [{ step: step.id, kind: 'continue' }] : candidateInputs(flow, step).map((candidate) => ({ step: step.id, ...candidate }));
     for (const move of moves) {
       const next = applyMove(flow, session, move);
       if (!next || next === session) continue;
@@ -514,8 +514,7 @@ describe('hostile flows: the element', function () {
             // Walk on through the controls, as a person would, for a few steps.
             const [walk] = sampleWalks(flow, 1, walkSeed);
             for (const move of walk.moves.slice(0, 12)) {
-              if (move.input === 'continue') await continueOn(el);
-              else await answer(el, move.input as string | string[] | 'skip');
+              await playMove(el, move);
               session = applyMove(flow, session, move) as Session;
               expect(root.querySelector('.error-summary'), `refused ${JSON.stringify(move)}: ${label}`).to.not.exist;
               expect(headingText(el), `after ${JSON.stringify(move)}: ${label}`).to.contain(stepHeading(flow, session, locale));

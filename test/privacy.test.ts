@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { allWalks, continueFrom, currentStep, goToUrgentHelp, indexOf, reviewFlow, sampleWalks, startSession, type Flow, type Walk } from '../src/engine/index.js';
 import type { SupportFinder } from '../src/support-finder.js';
 import { closeFrames, frameDocument, frameWindow, has, openFrame, refusal, widgetIn } from './frames.js';
-import { $, answer, continueOn, fetchJson, headingText, shadow } from './support.js';
+import { $, fetchJson, headingText, shadow, playMove } from './support.js';
 
 const names = (await fetchJson('/flows/index.json')) as string[];
 
@@ -48,8 +48,7 @@ function wholeWalksThroughEveryStep(walks: Walk[]): Walk[] {
 async function play(el: SupportFinder, flow: Flow, walk: Walk, afterEachMove?: (step: string) => Promise<void>): Promise<void> {
   for (const move of walk.moves) {
     expect(refusal(el), `refused an answer before ${move.step}`).to.equal(null);
-    if (move.input === 'continue') await continueOn(el);
-    else await answer(el, move.input as string | string[] | 'skip');
+    await playMove(el, move);
     await afterEachMove?.(move.step);
   }
   expect(refusal(el), `refused the last answer before ${walk.end}`).to.equal(null);
@@ -168,7 +167,7 @@ describe('privacy: no request but the widget and its flow', () => {
           await el.updateComplete;
         }
         await settle();
-        const where = `after ${JSON.stringify(walk.moves.map((m) => m.input))}`;
+        const where = `after ${JSON.stringify(walk.moves.map((m) => (m.kind === 'answer' ? m.input : m.kind)))}`;
         expect(resourcesOf(win).sort(), where).to.deep.equal([BUNDLE, flowUrl].sort());
         expect(win.__calls, where).to.deep.equal([{ kind: 'fetch', url: flowUrl }]);
         iframe.remove();

@@ -31,7 +31,7 @@ import {
   type Flow,
   type Walk,
 } from '../src/engine/index.js';
-import { $, answer, clone, continueOn, fetchJson, headingText, shadow, shown } from './support.js';
+import { $, answer, clone, continueOn, fetchJson, headingText, shadow, shown, playMove } from './support.js';
 import { closeFrames, frameDocument, openFrame, widgetIn } from './frames.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -238,8 +238,7 @@ describe('odd text in every text field', function () {
           screens++;
           const move = walk.moves[i];
           if (!move) break;
-          if (move.input === 'continue') await continueOn(el);
-          else await answer(el, move.input as string | string[] | 'skip');
+          await playMove(el, move);
         }
         if (walk.ended === 'outcome') {
           const email = link(el, /Email to myself/);

@@ -1,5 +1,5 @@
 /** Shared by the tests: loading flows from the test server and walking the element. */
-import { reviewFlow, type Flow } from '../src/engine/index.js';
+import { reviewFlow, type AnswerInput, type Flow, type Move } from '../src/engine/index.js';
 
 export async function fetchJson(path: string): Promise<unknown> {
   const response = await fetch(path);
@@ -43,21 +43,37 @@ export function headingText(el: SupportFinder): string {
   return $(el, '#sf-heading').textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-/** Answers the question on screen through its controls, then presses Continue (or Skip). */
+/**
+ * Answers the question on screen through its controls, then presses Continue (or Skip). For
+ * scripts written by hand; walks from the engine use playMove, where an option called "skip" is
+ * an answer like any other.
+ */
 export async function answer(el: SupportFinder, input: string | string[] | 'skip'): Promise<void> {
-  const root = shadow(el);
   if (input === 'skip') {
     $(el, 'form .button.secondary').click();
+    await el.updateComplete;
   } else {
-    const field = root.querySelector<HTMLInputElement | HTMLSelectElement>('#sf-field');
-    if (field) {
-      field.value = String(input);
-    } else {
-      for (const value of Array.isArray(input) ? input : [input]) $(el, `#sf-field-${value}`).click();
-    }
-    $(el, 'form button[type="submit"]').click();
+    await give(el, input);
   }
+}
+
+async function give(el: SupportFinder, input: AnswerInput): Promise<void> {
+  const field = shadow(el).querySelector<HTMLInputElement | HTMLSelectElement>('#sf-field');
+  if (field) {
+    field.value = String(input ?? '');
+  } else {
+    for (const value of Array.isArray(input) ? input : [input]) $(el, `#sf-field-${value}`).click();
+  }
+  $(el, 'form button[type="submit"]').click();
   await el.updateComplete;
+}
+
+/** One move of an engine walk, through the controls (or the keyboard alone). */
+export async function playMove(el: SupportFinder, move: Move, keyboard = false): Promise<void> {
+  if (keyboard) return answerByKeyboard(el, move.kind === 'answer' ? { answer: move.input } : move.kind);
+  if (move.kind === 'continue') return continueOn(el);
+  if (move.kind === 'skip') return answer(el, 'skip');
+  return give(el, move.input);
 }
 
 /** Presses the step's main button: Continue on an info page. */
@@ -84,12 +100,18 @@ export async function tabTo(el: SupportFinder, matches: (focused: Element) => bo
 }
 
 /** Answers the step on screen with the keyboard alone, as a person without a mouse would. */
-export async function answerByKeyboard(el: SupportFinder, input: string | string[] | 'skip' | 'continue'): Promise<void> {
+export async function answerByKeyboard(
+  el: SupportFinder,
+  given: string | string[] | 'skip' | 'continue' | { answer: AnswerInput }
+): Promise<void> {
+  // { answer } is always an answer, even one whose value is "skip" or "continue".
+  const input = typeof given === 'object' && !Array.isArray(given) ? (given.answer ?? '') : given;
+  const action = typeof given === 'object' && !Array.isArray(given) ? 'answer' : given;
   const isButton = (text: RegExp) => (f: Element) => f.tagName === 'BUTTON' && text.test(f.textContent ?? '');
   $(el, '#sf-heading').focus();
-  if (input === 'continue') {
+  if (action === 'continue') {
     await tabTo(el, (f) => f.matches('.actions .button'));
-  } else if (input === 'skip') {
+  } else if (action === 'skip') {
     await tabTo(el, (f) => f.matches('form .button.secondary'));
   } else {
     const field = shadow(el).querySelector<HTMLInputElement | HTMLSelectElement>('#sf-field');

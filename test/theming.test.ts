@@ -10,7 +10,7 @@ import '../src/support-finder.js';
 import type { SupportFinder } from '../src/support-finder.js';
 import { styles } from '../src/styles.js';
 import { allWalks, continueFrom, currentStep, goToUrgentHelp, reviewFlow, sampleWalks, startSession, type Walk } from '../src/engine/index.js';
-import { $, answer, clone, continueOn, fetchJson, headingText, shadow, shown } from './support.js';
+import { $, answer, clone, fetchJson, headingText, shadow, shown, playMove } from './support.js';
 
 /** A walk through test/flows/basic.json to its results, through the controls. */
 const TO_RESULTS: Array<string | string[]> = ['me', '14', ['anxious', 'sad'], 'no', 'north', ['counselling', 'helpline'], 'no'];
@@ -504,8 +504,7 @@ describe('reflow: nothing scrolls sideways', () => {
           const el = await fixture<SupportFinder>(html`<support-finder flow="/flows/${name}"></support-finder>`);
           await shown(el);
           for (const move of walk.moves) {
-            if (move.input === 'continue') await continueOn(el);
-            else await answer(el, move.input as string | string[] | 'skip');
+            await playMove(el, move);
           }
           const at = `${walk.end} (${headingText(el)})`;
           problems.push(...overflow(el).map((p) => `${at}: ${p}`));

@@ -25,7 +25,7 @@ import {
   type Flow,
   type Walk,
 } from '../src/engine/index.js';
-import { answer, clone, continueOn, fetchJson, headingText, shadow, shown } from './support.js';
+import { clone, fetchJson, headingText, shadow, shown, playMove } from './support.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = Array<string | number>;
@@ -391,8 +391,7 @@ async function replay(
       check(el, path[i], audience, `walk ${w}, step ${i} (${path[i]})`);
       const move = walk.moves[i];
       if (!move) break;
-      if (move.input === 'continue') await continueOn(el);
-      else await answer(el, move.input as string | string[] | 'skip');
+      await playMove(el, move);
     }
     el.remove();
   }

@@ -117,9 +117,9 @@ function findGaps(flow: Flow, exploration: Exploration, known: KnownGapReport[])
     let values = valuesOf.get(step.id);
     if (!values) {
       // An urgent answer goes to urgent help, never to results, so it is not an alternative here.
-      values = candidateInputs(flow, step).flatMap((input) => {
-        if (input === 'skip') return [null];
-        const parsed = parseAnswer(step, input);
+      values = candidateInputs(flow, step).flatMap((candidate) => {
+        if (candidate.kind === 'skip') return [null];
+        const parsed = parseAnswer(step, candidate.input);
         return parsed.ok && !chosenOptions(step, parsed.answer).some((o) => o.urgent) ? [parsed.answer] : [];
       });
       valuesOf.set(step.id, values);

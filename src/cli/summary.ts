@@ -15,7 +15,7 @@ import {
   questionOptions,
   skipQuestion,
   startSession,
-  type AnswerInput,
+  type Candidate,
   type Condition,
   type Flow,
   type OutcomeStep,
@@ -95,8 +95,8 @@ export function stepRoutes(flow: Flow): StepRoutes {
   const notDeciding = new Set<string>();
   const groups = new Map<string, { path: string[]; end: string; tuples: Tuple[]; after?: string }>();
   let walks = 0;
-  const inputsAt = new Map<string, Array<AnswerInput | 'skip'>>();
-  const inputs = (step: QuestionStep): Array<AnswerInput | 'skip'> => {
+  const inputsAt = new Map<string, Candidate[]>();
+  const inputs = (step: QuestionStep): Candidate[] => {
     let list = inputsAt.get(step.id);
     if (!list) {
       list = candidateInputs(flow, step);
@@ -118,13 +118,14 @@ export function stepRoutes(flow: Flow): StepRoutes {
     }
     if (step.kind === 'info') return visit(continueFrom(flow, session), [...passed, step.id], said);
     if (!deciding.has(step.id)) notDeciding.add(step.id);
-    for (const input of inputs(step)) {
+    for (const candidate of inputs(step)) {
       let next: Session;
       let answer: string;
-      if (input === 'skip') {
+      if (candidate.kind === 'skip') {
         next = skipQuestion(flow, session);
         answer = answerWords(flow, step, null);
       } else {
+        const { input } = candidate;
         const result = answerQuestion(flow, session, input);
         if (!result.ok) continue;
         next = result.session;
@@ -149,7 +150,7 @@ export function stepRoutes(flow: Flow): StepRoutes {
           const values = [...tuple[i]];
           const numeric = allNumbers(values);
           const question = steps.get(id) as QuestionStep;
-          const tried = numeric ? inputs(question).flatMap((input) => (typeof input === 'string' && allNumbers([input]) ? [Number(input)] : [])) : [];
+          const tried = numeric ? inputs(question).flatMap((c) => (c.kind === 'answer' && typeof c.input === 'string' && allNumbers([c.input]) ? [Number(c.input)] : [])) : [];
           return { step: id, question: stepLabel(flow, question), answers: numeric ? numberRanges(values.map(Number), tried) : values };
         }),
         end: group.end,

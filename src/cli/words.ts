@@ -79,8 +79,8 @@ export function replay(flow: Flow, walk: Walk): Visit[] {
     const step = currentStep(flow, session);
     let after: Session;
     let answer: Answer | undefined;
-    if (move.input === 'continue') after = continueFrom(flow, session);
-    else if (move.input === 'skip') after = skipQuestion(flow, session);
+    if (move.kind === 'continue') after = continueFrom(flow, session);
+    else if (move.kind === 'skip') after = skipQuestion(flow, session);
     else {
       const result = answerQuestion(flow, session, move.input);
       if (!result.ok) break;

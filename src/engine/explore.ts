@@ -15,8 +15,14 @@ import {
   type Session,
 } from './session.js';
 
-/** One thing a person does at a step: an answer, "skip", or "continue" on an info page. */
-export type Move = { step: string; input: AnswerInput | 'skip' | 'continue' };
+/**
+ * An answer worth trying at a question: something entered, or skipping it. Tagged, never a
+ * bare string, because an option's value can be any id, "skip" and "continue" included.
+ */
+export type Candidate = { kind: 'answer'; input: AnswerInput } | { kind: 'skip' };
+
+/** One thing a person does at a step: an answer, skipping it, or "continue" (an info page, urgent help's way on). */
+export type Move = { step: string } & (Candidate | { kind: 'continue' });
 
 export interface Walk {
   moves: Move[];
@@ -27,8 +33,8 @@ export interface Walk {
 }
 
 /** Answers worth trying at a question: each option, a few combinations, boundary numbers. */
-export function candidateInputs(flow: Flow, step: QuestionStep): Array<AnswerInput | 'skip'> {
-  const inputs: Array<AnswerInput | 'skip'> = [];
+export function candidateInputs(flow: Flow, step: QuestionStep): Candidate[] {
+  const inputs: AnswerInput[] = [];
   const values = questionOptions(step).map((o) => o.value);
   if (step.type === 'number') {
     const numbers = new Set<number>();
@@ -71,13 +77,14 @@ export function candidateInputs(flow: Flow, step: QuestionStep): Array<AnswerInp
   } else {
     inputs.push(...values);
   }
-  if (step.optional) inputs.push('skip');
-  return inputs;
+  const candidates: Candidate[] = inputs.map((input) => ({ kind: 'answer', input }));
+  if (step.optional) candidates.push({ kind: 'skip' });
+  return candidates;
 }
 
 function apply(flow: Flow, session: Session, move: Move): Session | undefined {
-  if (move.input === 'continue') return continueFrom(flow, session);
-  if (move.input === 'skip') return skipQuestion(flow, session);
+  if (move.kind === 'continue') return continueFrom(flow, session);
+  if (move.kind === 'skip') return skipQuestion(flow, session);
   const result = answerQuestion(flow, session, move.input);
   return result.ok ? result.session : undefined;
 }
@@ -85,9 +92,9 @@ function apply(flow: Flow, session: Session, move: Move): Session | undefined {
 /** The moves possible from where the session is now. */
 function movesFrom(flow: Flow, session: Session): Move[] {
   const step = currentStep(flow, session);
-  if (step.kind === 'info') return [{ step: step.id, input: 'continue' }];
+  if (step.kind === 'info') return [{ step: step.id, kind: 'continue' }];
   if (step.kind !== 'question') return [];
-  return candidateInputs(flow, step).map((input) => ({ step: step.id, input }));
+  return candidateInputs(flow, step).map((candidate) => ({ step: step.id, ...candidate }));
 }
 
 function finish(flow: Flow, session: Session, moves: Move[], maxLength: number): Walk | undefined {

@@ -335,3 +335,20 @@ test('check: odd characters in text are warnings at their path; one in a phone n
     refused.out
   );
 });
+
+test('check and paths: an option called "continue" or "skip" is an answer, not a move (no false "no way forward", no loops)', () => {
+  const flow = JSON.parse(readFileSync(join(root, 'test/flows/basic.json'), 'utf8'));
+  flow.steps.find((s) => s.id === 'who').options.push({ value: 'continue', label: 'Someone else' });
+  flow.steps.find((s) => s.id === 'area').options.push({ value: 'skip', label: 'Skipton' });
+  const dir = mkdtempSync(join(tmpdir(), 'sf-cli-'));
+  const file = join(dir, 'move-names.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const checked = run('check', '--allow-gaps', file);
+  assert.doesNotMatch(checked.out, /no way forward/);
+  assert.doesNotMatch(checked.out, /round a loop|gets stuck/);
+  assert.equal(checked.code, 0, checked.out);
+  const { out } = run('paths', file, '--limit', '50000');
+  assert.doesNotMatch(out, /gets stuck|goes round a loop/);
+  assert.match(out, /Who is this for\? → [^|]*Someone else/);
+  assert.match(out, /Skipton/);
+});
