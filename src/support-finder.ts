@@ -53,6 +53,7 @@ import { renderOutOfRange } from './views/out-of-range.js';
 import { renderOutcome } from './views/outcome.js';
 import { firstFieldId, problemText, renderErrorSummary, renderQuestion } from './views/question.js';
 import { renderUrgentCard, renderUrgentWayOn } from './views/urgent.js';
+import { HEADING_ID, PHONE_SENT_ID, STATUS_ID } from './views/ids.js';
 
 /** Where the interface language files are, when not in locales/ beside the script. */
 export { setLocaleBase } from './localisation.js';
@@ -657,7 +658,7 @@ export class SupportFinder extends LitElement {
 
   protected override updated(): void {
     this.#reportFaults();
-    const heading = this.renderRoot.querySelector<HTMLElement>('#sf-heading');
+    const heading = this.renderRoot.querySelector<HTMLElement>(`#${HEADING_ID}`);
     const bar = this.renderRoot.querySelector('.exit-bar') ?? undefined;
     if (bar !== this.#watchedBar) {
       this.#barWatch.disconnect();
@@ -736,7 +737,7 @@ export class SupportFinder extends LitElement {
 
   /** Screen readers hear each new step; the region is written directly so Lit never re-renders it. */
   #announce(text: string): void {
-    const region = this.renderRoot.querySelector('#sf-status');
+    const region = this.renderRoot.querySelector(`#${STATUS_ID}`);
     if (region) region.textContent = text.replace(/\s+/g, ' ').trim();
   }
 
@@ -753,7 +754,7 @@ export class SupportFinder extends LitElement {
               <span id="sf-exit-hint" class="visually-hidden">${msg('You can also press the Shift key 3 times.')}</span>
             </div>
             ${this.#renderBody()}`}
-      <div id="sf-status" class="visually-hidden" role="status" aria-live="polite"></div>
+      <div id=${STATUS_ID} class="visually-hidden" role="status" aria-live="polite"></div>
     </div>`;
   }
 
@@ -847,7 +848,7 @@ export class SupportFinder extends LitElement {
       }
       case 'urgent': {
         const services = step.services.map((id) => indexOf(flow).services.get(id)).filter((s) => s !== undefined);
-        return html`${renderUrgentCard(ctx, ctx.text(step.title), ctx.text(step.body), services, 'sf-heading')}${renderUrgentWayOn(
+        return html`${renderUrgentCard(ctx, ctx.text(step.title), ctx.text(step.body), services, HEADING_ID)}${renderUrgentWayOn(
           ctx.text(step.continueLabel),
           () => this.#handleWayOn()
         )}`;
@@ -871,7 +872,7 @@ export class SupportFinder extends LitElement {
       if (!cardsFailed && this.#faults.has('card')) throw new Error('an urgent contact could not be shown');
       return shown;
     };
-    return html`<h2 id="sf-heading" tabindex="-1">${msg('Sorry, the support finder is not working right now')}</h2>
+    return html`<h2 id=${HEADING_ID} tabindex="-1">${msg('Sorry, the support finder is not working right now')}</h2>
       <p>${msg('You can still get help. If you need to talk to someone now, use one of these:')}</p>
       ${ctx.part('step', card, null) ?? renderUrgentCard(ctx, msg('Get help now'), '', DEFAULT_URGENT_SERVICES, undefined)}
       <slot></slot>`;
@@ -1036,7 +1037,7 @@ export class SupportFinder extends LitElement {
     fire(this, 'sf-results-kept', { method: 'phone' });
     // The form, and the Send button that had focus, are gone: focus goes to what replaced them.
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#sf-phone-sent')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`#${PHONE_SENT_ID}`)?.focus();
   }
 
   #renderErrorSummary(ctx: ViewContext): TemplateResult | typeof nothing {

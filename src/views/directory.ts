@@ -10,6 +10,7 @@ import { directoryChoices, type DirectoryFilters, type Service } from '../engine
 import type { ViewContext } from './context.js';
 import { renderErrorMessage, renderErrorSummary } from './question.js';
 import { renderServiceCard, supportTypeName } from './service.js';
+import { HEADING_ID } from './ids.js';
 
 export interface DirectoryView {
   /** The services to list, already filtered and sorted. */
@@ -39,7 +40,7 @@ export function renderDirectory(ctx: ViewContext, view: DirectoryView): Template
   const { areas, supportTypes } = ctx.flow ? directoryChoices(ctx.flow) : { areas: [], supportTypes: [] };
   const ageMessage = msg('Enter an age as a whole number, using digits, like 14');
   return html`${ageError ? renderErrorSummary([[ageMessage, AGE_ID]], view.onSummaryLink) : nothing}
-    <h2 id="sf-heading" tabindex="-1">${msg('All services')}</h2>
+    <h2 id=${HEADING_ID} tabindex="-1">${msg('All services')}</h2>
     <details class="filter-fold" ?open=${ageError || matchMedia('(min-width: 40em)').matches}>
     <summary>${msg('Filter services')}</summary>
     <form class="filters" novalidate aria-label=${msg('Filter services')} @submit=${view.onSubmit} @reset=${view.onReset}>

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ContactWords } from '../engine/index.js';
 import { renderErrorMessage, renderErrorSummary } from './question.js';
+import { PHONE_SENT_ID } from './ids.js';
 
 export type KeepMethod = 'print' | 'copy' | 'share' | 'email' | 'phone';
 
@@ -67,7 +68,7 @@ export function renderKeep(view: KeepView): TemplateResult {
           <textarea class="input" id="sf-keep-text" readonly .value=${view.text}></textarea>`
       : nothing}
     ${state.phone === 'sent'
-      ? html`<p id="sf-phone-sent" tabindex="-1"><strong>${msg('Results sent to your phone.')}</strong></p>`
+      ? html`<p id=${PHONE_SENT_ID} tabindex="-1"><strong>${msg('Results sent to your phone.')}</strong></p>`
       : state.phone
         ? renderPhoneForm(view)
         : nothing}

@@ -9,6 +9,7 @@ import { plural } from '../localisation.js';
 import { DEFAULT_URGENT_SERVICES, problemCode, type LoadProblem } from '../engine/index.js';
 import type { ViewContext } from './context.js';
 import { renderUrgentCard } from './urgent.js';
+import { HEADING_ID } from './ids.js';
 
 function technicalDetail(problem: LoadProblem): TemplateResult {
   switch (problem.kind) {
@@ -34,7 +35,7 @@ function technicalDetail(problem: LoadProblem): TemplateResult {
 }
 
 export function renderLoadError(ctx: ViewContext, problem: LoadProblem, onRetry: () => void): TemplateResult {
-  return html`<h2 id="sf-heading" tabindex="-1">${msg('Sorry, the support finder is not working right now')}</h2>
+  return html`<h2 id=${HEADING_ID} tabindex="-1">${msg('Sorry, the support finder is not working right now')}</h2>
     <p>${msg('You can still get help. If you need to talk to someone now, use one of these:')}</p>
     ${renderUrgentCard(ctx, msg('Get help now'), '', DEFAULT_URGENT_SERVICES, undefined)}
     <slot></slot>

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { QuestionStep } from '../engine/index.js';
 import { formatNumber } from '../localisation.js';
+import { HEADING_ID } from './ids.js';
 
 export interface OutOfRangeView {
   step: QuestionStep;
@@ -24,7 +25,7 @@ export function renderOutOfRange({ step, onChange, onSeeAll }: OutOfRangeView): 
       : min !== undefined
         ? msg(str`This finder is for people aged ${min} and over`)
         : msg(str`This finder is for people aged ${max} and under`);
-  return html`<h2 id="sf-heading" tabindex="-1">${heading}</h2>
+  return html`<h2 id=${HEADING_ID} tabindex="-1">${heading}</h2>
     <p>${msg('The services it suggests are for people of these ages. A GP (doctor) can tell you about support for other ages.')}</p>
     <p>${msg('If you need help now, choose “Get help now”.')}</p>
     <div class="actions">

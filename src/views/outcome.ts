@@ -8,6 +8,7 @@ import { indexOf, reasonsWorthReading, type Match, type OutcomeResult, type Outc
 import type { ViewContext } from './context.js';
 import { renderMarkup } from './markup.js';
 import { renderServiceCard } from './service.js';
+import { HEADING_ID } from './ids.js';
 
 /** How many services lead the results when the flow does not say. */
 const DEFAULT_LEAD = 3;
@@ -37,7 +38,7 @@ export function renderOutcome(
           </ul>
         </section>`
       : nothing}
-    <h2 id="sf-heading" tabindex="-1">${ctx.text(step.title)}</h2>
+    <h2 id=${HEADING_ID} tabindex="-1">${ctx.text(step.title)}</h2>
     ${result.nothingMatched
       ? // The body speaks of what fits the person's answers; when nothing did, the flow's own words say so.
         html`<div class="no-match">

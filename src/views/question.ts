@@ -8,6 +8,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { questionOptions, showsAsList, type Answer, type AnswerInput, type AnswerProblem, type Option, type QuestionStep } from '../engine/index.js';
 import type { ViewContext } from './context.js';
+import { HEADING_ID } from './ids.js';
 
 export interface QuestionView {
   step: QuestionStep;
@@ -91,14 +92,14 @@ export function renderQuestion(ctx: ViewContext, view: QuestionView): TemplateRe
   const heading = ctx.text(step.question);
   let field: TemplateResult;
   if (step.type === 'number' || showsAsList(step)) {
-    field = html`<h2 class="label-heading" id="sf-heading" tabindex="-1" part="question">
+    field = html`<h2 class="label-heading" id=${HEADING_ID} tabindex="-1" part="question">
         <label for=${FIELD_ID}>${heading}</label>
       </h2>
       ${hintBlock} ${errorBlock}
       ${step.type === 'number' ? renderNumber(view, describedBy) : renderSelect(ctx, view, describedBy)}`;
   } else {
     field = html`<fieldset aria-describedby=${ifDefined(describedBy)}>
-      <legend><h2 id="sf-heading" tabindex="-1" part="question">${heading}</h2></legend>
+      <legend><h2 id=${HEADING_ID} tabindex="-1" part="question">${heading}</h2></legend>
       ${hintBlock} ${errorBlock} ${renderChoices(ctx, view)}
     </fieldset>`;
   }
