@@ -122,6 +122,11 @@ describe('flow validation', () => {
     const { warnings } = reviewFlow(flow);
     expect(warnings.find((w) => w.path === 'services[2].cost')?.message).to.match(/"free".*whether it is free/);
     expect(reviewFlow(basic).warnings.filter((w) => /services\[2\]/.test(w.path))).to.deep.equal([]);
+    // As the UK flow's Kooth card once said, with its "Free" badge above it.
+    for (const words of ["Check the website to see if it's free where you live.", 'Check the website to see if it’s free where you live.']) {
+      flow.services[2].description = words;
+      expect(reviewFlow(flow).warnings.find((w) => w.path === 'services[2].cost')?.message, words).to.match(/"free".*if it.s free/);
+    }
   });
 
   it('allows a loop that has a way out', () => {

@@ -243,4 +243,4 @@ export function serviceDisagreements(service: Service): Array<{ path: string; me
 }
 
 /** Words that say a service may cost something, or that it is not free everywhere. */
-const MAYBE_PAID = /\b(?:whether it is free|if it is free|is it free|may (?:charge|cost)|might (?:charge|cost)|(?:fees?|charges?) (?:may )?apply|costs? (?:£|money|apply)|not (?:always )?free|pay for|low[- ]cost)\b/i;
+const MAYBE_PAID = /\b(?:(?:whether|if) it(?: is|'s|’s) free|is it free|may (?:charge|cost)|might (?:charge|cost)|(?:fees?|charges?) (?:may )?apply|costs? (?:£|money|apply)|not (?:always )?free|pay for|low[- ]cost)\b/i;
