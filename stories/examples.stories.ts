@@ -46,6 +46,11 @@ export const StickyBar: Story = {
     window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top + 1500);
     await waitFor(() => expect(Math.abs($(el, '.exit-bar').getBoundingClientRect().top)).toBeLessThan(1), { timeout: 5000 });
     await expect($(el, '.exit-bar .get-help')).toBeTruthy();
+    // Back to the top before axe runs: its target-size rule counts a link as small at the moment
+    // it passes under the bar, which any sticky bar does mid-scroll, and where the links fall
+    // under it depends only on the flow's text. Focus never goes under the bar: that is
+    // test/exit-in-reach.test.ts, Tab by Tab.
+    window.scrollTo(0, 0);
   },
 };
 
