@@ -26,7 +26,9 @@ import {
   resultsText,
   saveSession,
   skipQuestion,
+  servicesOf,
   startSession,
+  urgentHelp,
   type AnswerInput,
   type AnswerProblem,
   type DirectoryFilters,
@@ -57,6 +59,9 @@ import { HEADING_ID, PHONE_SENT_ID, STATUS_ID } from './views/ids.js';
 
 /** Where the interface language files are, when not in locales/ beside the script. */
 export { setLocaleBase } from './localisation.js';
+
+/** Every finder's saved progress is kept under a key that starts so (persist="session"). */
+const STORAGE_PREFIX = 'support-finder:';
 
 /** A neutral page to leave for, as GOV.UK's "Exit this page" does by default. */
 const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
@@ -320,7 +325,7 @@ export class SupportFinder extends LitElement {
    */
   #stored(): { read: () => string | null; write: (value: string) => void; clear: () => void } | undefined {
     if (this.persist !== 'session' || this.load.status !== 'ready') return undefined;
-    const key = `support-finder:${this.load.flow.id}:${this.load.flow.version ?? ''}`;
+    const key = `${STORAGE_PREFIX}${this.load.flow.id}:${this.load.flow.version ?? ''}`;
     // Storage can be switched off or full; progress is a convenience, never worth an error.
     const attempt = <T>(work: () => T): T | undefined => {
       try {
@@ -453,7 +458,7 @@ export class SupportFinder extends LitElement {
     try {
       for (let i = sessionStorage.length - 1; i >= 0; i--) {
         const key = sessionStorage.key(i);
-        if (key?.startsWith('support-finder:')) sessionStorage.removeItem(key);
+        if (key?.startsWith(STORAGE_PREFIX)) sessionStorage.removeItem(key);
       }
     } catch {
       // Storage switched off: then nothing was saved.
@@ -842,12 +847,12 @@ export class SupportFinder extends LitElement {
         return renderInfo(ctx, step, () => this.#handleContinue());
       case 'outcome': {
         const result = this.#outcomeFor(flow, session) as OutcomeResult;
-        const urgent = indexOf(flow).steps.get(indexOf(flow).urgentId ?? '');
         const keep = ctx.part('keep', () => this.#renderKeep(ctx, flow, result), html``);
-        return renderOutcome(ctx, step, result, () => this.#handleSeeAll(), keep, urgent?.kind === 'urgent' ? urgent : undefined);
+        return renderOutcome(ctx, step, result, () => this.#handleSeeAll(), keep, urgentHelp(flow));
       }
       case 'urgent': {
-        const services = step.services.map((id) => indexOf(flow).services.get(id)).filter((s) => s !== undefined);
+        // This step's own services: a flow may have more than one urgent step.
+        const services = servicesOf(flow, step.services);
         return html`${renderUrgentCard(ctx, ctx.text(step.title), ctx.text(step.body), services, HEADING_ID)}${renderUrgentWayOn(
           ctx.text(step.continueLabel),
           () => this.#handleWayOn()
@@ -862,12 +867,11 @@ export class SupportFinder extends LitElement {
    * host's own fallback content (its local numbers), as on the load error screen.
    */
   #renderBroken(ctx: ViewContext, flow: Flow): TemplateResult {
-    const urgent = indexOf(flow).steps.get(indexOf(flow).urgentId ?? '');
     const card = () => {
-      if (urgent?.kind !== 'urgent') throw new Error('no urgent step');
-      const services = urgent.services.map((id) => indexOf(flow).services.get(id)).filter((s) => s !== undefined);
+      const urgent = urgentHelp(flow);
+      if (!urgent) throw new Error('no urgent step');
       const cardsFailed = this.#faults.has('card');
-      const shown = renderUrgentCard(ctx, ctx.text(urgent.title), ctx.text(urgent.body), services, undefined);
+      const shown = renderUrgentCard(ctx, ctx.text(urgent.step.title), ctx.text(urgent.step.body), urgent.services, undefined);
       // Some of the flow's own contacts could not be shown either: the built-in ones instead.
       if (!cardsFailed && this.#faults.has('card')) throw new Error('an urgent contact could not be shown');
       return shown;
@@ -890,10 +894,18 @@ export class SupportFinder extends LitElement {
   private keeping: KeepState = {};
   /** The checked endpoint; undefined when there is none or it was refused. */
   #endpoint: string | undefined;
-  /** The results on screen as plain text, as last drawn. */
-  #shownText = '';
-  /** The text "Send to my phone" sends, exactly as its form shows it. */
-  #phoneText = '';
+  /**
+   * The results as plain text, as last drawn: in full (copy, share), fitted to a text message
+   * (exactly what "Send to my phone" shows and sends) and as an email link. Worked out once per
+   * results and language, not on every render (opening the phone form, a failed copy).
+   */
+  #kept: { result: OutcomeResult; locale: string; shown: string; phone: string; mailto: string } | undefined;
+  get #shownText(): string {
+    return this.#kept?.shown ?? '';
+  }
+  get #phoneText(): string {
+    return this.#kept?.phone ?? '';
+  }
 
   #checkEndpoint(): string | undefined {
     const value = this.resultsEndpoint;
@@ -914,15 +926,24 @@ export class SupportFinder extends LitElement {
   #renderKeep(ctx: ViewContext, flow: Flow, result: OutcomeResult): TemplateResult {
     // The flow's title, never the outcome's: "Support after someone dies" would tell whoever
     // sees the text what the person answered.
-    const title = ctx.text(flow.title);
-    const services = keptServices(flow, result);
-    const keep = (fits?: (text: string) => boolean) => resultsText(title, services, ctx.text, contactWords, fits);
-    this.#shownText = keep();
-    this.#phoneText = keep((text) => text.length <= TEXT_MESSAGE_LIMIT);
+    const locale = this.#locale;
+    if (this.#kept?.result !== result || this.#kept.locale !== locale) {
+      const title = ctx.text(flow.title);
+      const services = keptServices(flow, result);
+      const keep = (fits?: (text: string) => boolean) => resultsText(title, services, ctx.text, contactWords, fits);
+      this.#kept = {
+        result,
+        locale,
+        shown: keep(),
+        phone: keep((text) => text.length <= TEXT_MESSAGE_LIMIT),
+        mailto: ctx.part('email', () => mailtoHref(title, keep((text) => mailtoFits(title, text))), ''),
+      };
+    }
+    const kept = this.#kept;
     return renderKeep({
-      text: this.#shownText,
-      phoneText: this.#phoneText,
-      mailto: ctx.part('email', () => mailtoHref(title, keep((text) => mailtoFits(title, text))), ''),
+      text: kept.shown,
+      phoneText: kept.phone,
+      mailto: kept.mailto,
       share: 'share' in navigator,
       phone: this.#endpoint !== undefined,
       state: this.keeping,

@@ -143,6 +143,21 @@ describe('flow validation', () => {
     expect(result.warnings.map((w) => w.path)).to.include('steps[2]');
   });
 
+  it('counts where urgent help leads on as reached, even when only "Get help now" opens urgent help', () => {
+    const flow = clone(basic) as typeof basic & { steps: Array<Record<string, unknown>> };
+    // No answer is urgent any more, and urgent help's way on is the grief outcome, which nothing else leads to.
+    for (const step of flow.steps) for (const option of (step.options as Array<Record<string, unknown>> | undefined) ?? []) delete option.urgent;
+    const urgent = flow.steps.find((s) => s.kind === 'urgent') as Record<string, unknown>;
+    urgent.next = 'grief';
+    flow.steps.forEach((s) => {
+      if (s.id !== 'urgent') delete s.rules;
+    });
+    const graph = flow.steps.map((s) => s.id);
+    const result = validateFlow(flow);
+    expect(result.ok, JSON.stringify(result.ok ? [] : result.errors)).to.equal(true);
+    expect(result.warnings.filter((w) => w.code === 'unreachable').map((w) => w.path)).to.not.include(`steps[${graph.indexOf('grief')}]`);
+  });
+
   it('refuses unsafe links in bodies and websites', () => {
     const flow = clone(basic);
     flow.steps[2].body = 'Click [here](javascript:alert(1)) or [there](data:text/html,hi)';

@@ -7,11 +7,11 @@
  */
 import { SupportType, type Condition, type Flow, type LocalisedText, type Step, type Text } from './schema.js';
 import { allVariants, isAudienceText } from './text.js';
-import { validateFlow, type Validation } from './validate.js';
+import { routeMap, stepsLeadingTo, validateFlow, type Validation } from './validate.js';
+import { indexOf } from './session.js';
 import { explainSchemaIssues, inWords, serviceDisagreements, type FlowProblem } from './problem-words.js';
 import { checkShape } from './shape.js';
 import { FLOW_SCHEMA } from './flow-schema.js';
-import { possibleNextSteps } from './routing.js';
 
 /** validateFlow, then every check for authors, every problem in words. Never throws. */
 export function reviewFlow(data: unknown): Validation<FlowProblem> {
@@ -256,20 +256,8 @@ export function lintFlow(flow: Flow): { errors: FlowProblem[]; warnings: FlowPro
  * the A-Z list), but a person at risk should be offered support that fits what they said.
  */
 function deadEnds(flow: Flow): Array<[path: string, message: string]> {
-  const urgentId = flow.urgentStep ?? flow.steps.find((s) => s.kind === 'urgent')?.id;
-  const edges = new Map(flow.steps.map((s) => [s.id, possibleNextSteps(s, urgentId)]));
-  const reached = new Set([flow.start ?? flow.steps[0].id]);
-  // "Get help now" is on every screen, so the urgent step and its way on are always reachable.
-  if (urgentId !== undefined) reached.add(urgentId);
-  for (const id of reached) for (const next of edges.get(id) ?? []) reached.add(next);
-  const toResults = new Set(flow.steps.filter((s) => s.kind === 'outcome').map((s) => s.id));
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [id, targets] of edges) {
-      if (!toResults.has(id) && targets.some((t) => toResults.has(t))) grew = toResults.add(id) !== undefined;
-    }
-  }
+  const { edges, reached } = routeMap(flow, indexOf(flow).urgentId);
+  const toResults = stepsLeadingTo(edges, flow.steps.filter((s) => s.kind === 'outcome').map((s) => s.id));
   const problems: Array<[string, string]> = [];
   flow.steps.forEach((step, i) => {
     if (!reached.has(step.id) || toResults.has(step.id)) return;

@@ -7,7 +7,7 @@ import { parseMarkup, type Inline } from './markup.js';
 import type { Contact, Flow, Service, Text } from './schema.js';
 import { mendString } from './odd-text.js';
 import type { OutcomeResult } from './matching.js';
-import { indexOf } from './session.js';
+import { urgentHelp } from './session.js';
 
 /**
  * What kept results list, in order: the urgent contacts, then the always-shown ones, then the
@@ -15,11 +15,8 @@ import { indexOf } from './session.js';
  * and no reader who stops early ever loses them. Each service once.
  */
 export function keptServices(flow: Flow, result: OutcomeResult): Service[] {
-  const { services, steps, urgentId } = indexOf(flow);
-  const urgent = urgentId === undefined ? undefined : steps.get(urgentId);
-  const urgentServices = urgent?.kind === 'urgent' ? urgent.services.map((id) => services.get(id)) : [];
-  const all = [...urgentServices, ...[...result.always, ...result.matches, ...result.fallback].map((m) => m.service)];
-  return [...new Set(all.filter((s): s is Service => s !== undefined))];
+  const urgent = urgentHelp(flow)?.services ?? [];
+  return [...new Set([...urgent, ...[...result.always, ...result.matches, ...result.fallback].map((m) => m.service)])];
 }
 
 /** How each kind of contact is written out, in the person's language ("Phone 0800 1111"). */
@@ -124,16 +121,16 @@ export const MAILTO_LIMIT = 2000;
  */
 export const TEXT_MESSAGE_LIMIT = 918;
 
-/**
- * A `mailto:` link with no recipient (the person fills in their own address), the subject and
- * the body. Mail programs and operating systems drop or cut links longer than about 2,000
- * characters, so a long body is cut at the end of a line, and "…" marks the cut.
- */
 /** Whether the whole body fits in a `mailto:` link, uncut. */
 export function mailtoFits(subject: string, body: string, max = MAILTO_LIMIT): boolean {
   return mailtoHref(subject, body, Infinity).length <= max;
 }
 
+/**
+ * A `mailto:` link with no recipient (the person fills in their own address), the subject and
+ * the body. Mail programs and operating systems drop or cut links longer than about 2,000
+ * characters, so a long body is cut at the end of a line, and "…" marks the cut.
+ */
 export function mailtoHref(subject: string, body: string, max = MAILTO_LIMIT): string {
   // Half a surrogate pair makes encodeURIComponent throw: mended, whatever the caller passed.
   subject = mendString(subject);

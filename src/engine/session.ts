@@ -3,7 +3,7 @@
  * immutable data. Every change returns a new session, so Back is just the previous state of the
  * path and a view can never half-update it.
  */
-import type { Flow, QuestionStep, Service, Step } from './schema.js';
+import type { Flow, QuestionStep, Service, Step, UrgentStep } from './schema.js';
 import { chosenOptions, nextStepId, questionOptions, type Answer, type Answers, type RouteContext } from './routing.js';
 
 export interface Session {
@@ -53,6 +53,19 @@ export function stepById(flow: Flow, id: string): Step {
   const step = indexOf(flow).steps.get(id);
   if (!step) throw new Error(`support-finder: no step '${id}' (the flow was not validated)`);
   return step;
+}
+
+/** The urgent step "Get help now" leads to, and its services in the flow's order. */
+export function urgentHelp(flow: Flow): { step: UrgentStep; services: Service[] } | undefined {
+  const { steps, urgentId } = indexOf(flow);
+  const step = urgentId === undefined ? undefined : steps.get(urgentId);
+  return step?.kind === 'urgent' ? { step, services: servicesOf(flow, step.services) } : undefined;
+}
+
+/** Services by id, in the order given, leaving out any the flow does not have. */
+export function servicesOf(flow: Flow, ids: readonly string[]): Service[] {
+  const { services } = indexOf(flow);
+  return ids.flatMap((id) => services.get(id) ?? []);
 }
 
 export function startSession(flow: Flow): Session {

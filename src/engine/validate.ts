@@ -297,6 +297,34 @@ export function checkFlow(flow: Flow): { errors: CodedProblem[]; warnings: Coded
   return { errors, warnings };
 }
 
+/**
+ * The flow's map: where each step can lead, and every step a person can reach: from the start,
+ * and from urgent help, which "Get help now" opens from anywhere (with its way on).
+ */
+export function routeMap(flow: Flow, urgentId: string | undefined): { edges: Map<string, string[]>; reached: Set<string> } {
+  const edges = new Map(flow.steps.map((step) => [step.id, possibleNextSteps(step, urgentId)]));
+  const reached = new Set<string>([flow.start ?? flow.steps[0].id]);
+  if (urgentId !== undefined) reached.add(urgentId);
+  // A Set iterates in insertion order and keeps visiting what is added while iterating.
+  for (const id of reached) for (const next of edges.get(id) ?? []) reached.add(next);
+  return { edges, reached };
+}
+
+/** The steps from which one of `targets` can be reached (the targets too): the edges walked backwards. */
+export function stepsLeadingTo(edges: ReadonlyMap<string, readonly string[]>, targets: Iterable<string>): Set<string> {
+  const incoming = new Map<string, string[]>();
+  for (const [from, tos] of edges) {
+    for (const to of tos) {
+      const list = incoming.get(to);
+      if (list) list.push(from);
+      else incoming.set(to, [from]);
+    }
+  }
+  const found = new Set(targets);
+  for (const id of found) for (const from of incoming.get(id) ?? []) found.add(from);
+  return found;
+}
+
 /** Every step must be reachable and must have a way through to results or urgent help. */
 function checkRoutes(
   flow: Flow,
@@ -304,28 +332,9 @@ function checkRoutes(
   error: Report,
   warn: Report
 ) {
-  const startId = flow.start ?? flow.steps[0]?.id;
-  if (startId === undefined) return;
-  const edges = new Map<string, string[]>();
-  for (const step of flow.steps) edges.set(step.id, possibleNextSteps(step, urgentId));
-
-  const reached = new Set<string>([startId]);
-  // A Set iterates in insertion order and keeps visiting what is added while iterating.
-  for (const id of reached) for (const next of edges.get(id) ?? []) reached.add(next);
-  // "Get help now" reaches the urgent step from anywhere.
-  if (urgentId !== undefined) reached.add(urgentId);
-
-  // Steps from which results or urgent help can be reached: walk the edges backwards.
-  const incoming = new Map<string, string[]>();
-  for (const [from, targets] of edges) {
-    for (const to of targets) {
-      const list = incoming.get(to);
-      if (list) list.push(from);
-      else incoming.set(to, [from]);
-    }
-  }
-  const finishes = new Set(flow.steps.filter((s) => s.kind === 'outcome' || s.kind === 'urgent').map((s) => s.id));
-  for (const id of finishes) for (const from of incoming.get(id) ?? []) finishes.add(from);
+  if (flow.steps.length === 0) return;
+  const { edges, reached } = routeMap(flow, urgentId);
+  const finishes = stepsLeadingTo(edges, flow.steps.filter((s) => s.kind === 'outcome' || s.kind === 'urgent').map((s) => s.id));
   if (!flow.steps.some((s) => s.kind === 'outcome')) {
     error('steps', 'no-outcome-step');
   }

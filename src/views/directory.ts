@@ -95,7 +95,7 @@ export function renderDirectory(ctx: ViewContext, view: DirectoryView): Template
     ${renderLetters(ctx, services, view.locale)}
     ${services.length > 0
       ? html`<ul class="services" aria-label=${msg('Services, A to Z')}>
-          ${services.map((service) => renderServiceCard(ctx, service, undefined, true))}
+          ${services.map((service) => renderServiceCard(ctx, service, undefined, areas))}
         </ul>`
       : html`<p>${msg('No services match these filters. Try removing some, or clear them all.')}</p>`}`;
 }

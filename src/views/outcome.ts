@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { indexOf, reasonsWorthReading, type Match, type OutcomeResult, type OutcomeStep, type Service, type UrgentStep } from '../engine/index.js';
+import { reasonsWorthReading, type Match, type OutcomeResult, type OutcomeStep, type Service, type UrgentStep } from '../engine/index.js';
 import type { ViewContext } from './context.js';
 import { renderMarkup } from './markup.js';
 import { renderServiceCard } from './service.js';
@@ -20,8 +20,8 @@ export function renderOutcome(
   onSeeAll: () => void,
   /** "Keep these results": print, copy, share, email, send to my phone. */
   keep: TemplateResult,
-  /** The urgent step, printed first: a printed page is kept, and must carry who to call. */
-  urgent?: UrgentStep
+  /** Urgent help, printed first: a printed page is kept, and must carry who to call. */
+  urgent?: { step: UrgentStep; services: readonly Service[] }
 ): TemplateResult {
   const found = reasonsWorthReading([...result.matches, ...result.fallback]);
   const lead = step.lead ?? DEFAULT_LEAD;
@@ -29,12 +29,11 @@ export function renderOutcome(
     html`<ul class="services">
       ${matches.map((match) => renderServiceCard(ctx, match.service, always ? undefined : match.reasons))}
     </ul>`;
-  const urgentServices = urgent && ctx.flow ? urgent.services.map((id) => indexOf(ctx.flow!).services.get(id)).filter((s): s is Service => s !== undefined) : [];
-  return html`${urgentServices.length > 0
+  return html`${urgent && urgent.services.length > 0
       ? html`<section class="print-only" aria-hidden="true">
-          <h2>${ctx.text(urgent!.title)}</h2>
+          <h2>${ctx.text(urgent.step.title)}</h2>
           <ul class="print-list">
-            ${urgentServices.map((service) => renderServiceCard(ctx, service, undefined))}
+            ${urgent.services.map((service) => renderServiceCard(ctx, service, undefined))}
           </ul>
         </section>`
       : nothing}

@@ -1,7 +1,7 @@
 /** A service as a card: name, description, why it was suggested, and how to contact it. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { directoryChoices, isSafeHref, questionOptions, type Contact, type Reason, type Service, type SupportType } from '../engine/index.js';
+import { isSafeHref, questionOptions, type Contact, type Option, type Reason, type Service, type SupportType } from '../engine/index.js';
 import type { ViewContext } from './context.js';
 import { renderMarkup } from './markup.js';
 import { optionLabel } from './question.js';
@@ -113,8 +113,8 @@ function accessText(service: Service): string | undefined {
   return undefined;
 }
 
-/** Ages, areas and cost in one standard place, so cards in the A to Z list can be compared at a glance. */
-function renderFacts(ctx: ViewContext, service: Service): TemplateResult {
+/** Ages, areas (named by the area question's options) and cost in one standard place, so cards in the A to Z list can be compared at a glance. */
+function renderFacts(ctx: ViewContext, service: Service, areaOptions: readonly Option[]): TemplateResult {
   const { min, max } = service.ages ?? {};
   const ages =
     min !== undefined && max !== undefined
@@ -124,7 +124,6 @@ function renderFacts(ctx: ViewContext, service: Service): TemplateResult {
         : max !== undefined
           ? msg(str`Up to ${max}`)
           : msg('Any age');
-  const areaOptions = ctx.flow ? directoryChoices(ctx.flow).areas : [];
   const areas = service.areas
     ? service.areas.map((a) => ctx.text(areaOptions.find((o) => o.value === a)?.label) || a).join(', ')
     : msg('All areas');
@@ -136,22 +135,25 @@ function renderFacts(ctx: ViewContext, service: Service): TemplateResult {
   </dl>`;
 }
 
-/** `facts`: show ages, areas and cost as a standard list (the A to Z list), not in the line below. */
+/**
+ * `facts`, the area question's options (the A to Z list): show ages, areas and cost as a standard
+ * list, not in the line below. Worked out once per list by the caller, not once per card.
+ */
 export function renderServiceCard(
   ctx: ViewContext,
   service: Service,
   reasons: readonly Reason[] | undefined,
-  facts = false
+  facts?: readonly Option[]
 ): TemplateResult | typeof nothing {
   return ctx.part('card', () => serviceCard(ctx, service, reasons, facts), nothing);
 }
 
-function serviceCard(ctx: ViewContext, service: Service, reasons: readonly Reason[] | undefined, facts: boolean): TemplateResult {
+function serviceCard(ctx: ViewContext, service: Service, reasons: readonly Reason[] | undefined, facts: readonly Option[] | undefined): TemplateResult {
   const meta = [facts ? undefined : costText(service), accessText(service), ctx.text(service.hours)].filter(Boolean);
   return html`<li class="card" part="card">
     <h3>${ctx.text(service.name)}</h3>
     ${renderMarkup(ctx.text(service.description))}
-    ${facts ? renderFacts(ctx, service) : nothing}
+    ${facts ? renderFacts(ctx, service, facts) : nothing}
     ${meta.length > 0 ? html`<p class="meta">${meta.join('. ')}</p>` : nothing}
     ${reasons && reasons.length > 0
       ? html`<details class="why">
